@@ -1,0 +1,51 @@
+# The two front-door commands: `make run` and `make test`. Both set up everything they need.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint format stop clean chromium bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $(VENV)/.run-installed $@
+
+## make run: embedded PostgreSQL, migrations, seed + demo accounts, Celery worker + beat, web on :8000
+run: $(VENV)/.run-installed
+	$(BIN)/python bin/run
+
+## make test: the whole suite on real PostgreSQL (embedded unless DATABASE_URL is set), lint included
+test: $(VENV)/.dev-installed chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null || (echo "Model changes without a migration: run manage.py makemigrations"; exit 1)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+chromium:
+	@bin/ensure-chromium
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## make stop: stop the embedded PostgreSQL (make run leaves it running for a fast restart)
+stop:
+	$(BIN)/python -c "from factcheck.embedded import stop; stop()"
+
+bench: $(VENV)/.dev-installed
+	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,356 @@
+"""Articles, claims, verdicts, the audit trail and published checks."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Article(models.Model):
+    class Origin(models.TextChoices):
+        PASTE = "paste", "Pasted text"
+        FILE = "file", "Uploaded file"
+        URL = "url", "Fetched from a URL"
+        SEED = "seed", "Demo seed"
+
+    title = models.CharField(max_length=500)
+    outlet = models.CharField(max_length=200, blank=True)
+    authors = models.CharField(max_length=500, blank=True, help_text="Author(s) as credited by the outlet.")
+    url = models.URLField(max_length=2000, blank=True, verbose_name="original URL")
+    published_on = models.DateField(null=True, blank=True, verbose_name="publication date")
+    body = models.TextField(help_text="The article text exactly as imported; claim offsets point into it.")
+    content_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.PASTE)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(origin__in=["paste", "file", "url", "seed"]), name="article_origin_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:article", args=[self.pk])
+
+
+class ClaimStatus(models.TextChoices):
+    NEW = "new", "New"
+    ASSIGNED = "assigned", "Assigned"
+    IN_REVIEW = "in_review", "In review"
+    SUBMITTED = "submitted", "Verdict submitted"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+
+
+class Priority(models.IntegerChoices):
+    LOW = 0, "Low"
+    NORMAL = 1, "Normal"
+    HIGH = 2, "High"
+    URGENT = 3, "Urgent"
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField(help_text="The claim as the editor words it.")
+    span_start = models.PositiveIntegerField(help_text="Offset of the first character of the quote in the body.")
+    span_end = models.PositiveIntegerField(help_text="Offset just past the last character of the quote.")
+    quote = models.TextField(help_text="The exact article text the claim was taken from.")
+    claimant = models.CharField(max_length=300, blank=True, help_text="Who made the claim.")
+    status = models.CharField(max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.NEW, editable=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="assigned_claims"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
+    version = models.PositiveIntegerField(default=1, help_text="Bumped on every edit; stale saves are refused.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article_id", "span_start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=ClaimStatus.values), name="claim_status_valid"),
+            models.CheckConstraint(condition=Q(span_end__gt=models.F("span_start")), name="claim_span_nonempty"),
+            models.CheckConstraint(
+                condition=Q(status=ClaimStatus.NEW) | Q(assignee__isnull=False), name="claim_assigned_has_assignee"
+            ),
+            models.CheckConstraint(condition=Q(priority__gte=0, priority__lte=3), name="claim_priority_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "due_date", "id"], name="claim_status_due"),
+            models.Index(fields=["assignee", "status", "due_date"], name="claim_assignee_status_due"),
+            models.Index(fields=["due_date", "id"], name="claim_due"),
+            models.Index(fields=["-created_at", "-id"], name="claim_created"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim", args=[self.pk])
+
+    @property
+    def is_overdue(self) -> bool:
+        open_states = {ClaimStatus.ASSIGNED, ClaimStatus.IN_REVIEW, ClaimStatus.CHANGES_REQUESTED}
+        return bool(self.due_date and self.status in open_states and self.due_date < timezone.localdate())
+
+
+class Rating(models.Model):
+    """One step of the newsroom's rating scale, edited in the admin."""
+
+    label = models.CharField(max_length=60, unique=True)
+    description = models.TextField(blank=True)
+    value = models.SmallIntegerField(unique=True, help_text="Position on the worst..best numeric range.")
+    colour = models.CharField(max_length=7, default="#6b7280", help_text="Hex colour, e.g. #15803d.")
+    order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "-value"]
+        constraints = [
+            models.CheckConstraint(condition=Q(colour__regex=r"^#[0-9A-Fa-f]{6}$"), name="rating_colour_hex"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Confidence(models.TextChoices):
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+
+
+class Verdict(models.Model):
+    """The reviewer's verdict on a claim; a draft until submitted, locked once approved."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="verdict")
+    rating = models.ForeignKey(Rating, null=True, blank=True, on_delete=models.PROTECT, related_name="verdicts")
+    explanation = models.TextField(blank=True)
+    confidence = models.CharField(max_length=10, choices=Confidence.choices, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confidence__in=["", "low", "medium", "high"]), name="verdict_confidence_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_at__isnull=True) | Q(approved_by__isnull=False), name="verdict_approval_has_editor"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Verdict on claim {self.claim_id}"
+
+
+class Stance(models.TextChoices):
+    SUPPORTS = "supports", "Supports the claim"
+    REFUTES = "refutes", "Refutes the claim"
+    CONTEXT = "context", "Gives context"
+
+
+class Evidence(models.Model):
+    """A piece of evidence on a verdict: a confirmed candidate source or a manual citation."""
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="evidence")
+    candidate = models.ForeignKey(
+        "sources.CandidateSource", null=True, blank=True, on_delete=models.PROTECT, related_name="evidence"
+    )
+    url = models.URLField(max_length=2000, blank=True)
+    doi = models.CharField(max_length=255, blank=True)
+    title = models.CharField(max_length=1000, blank=True)
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    quote = models.TextField(blank=True, help_text="An optional quoted passage.")
+    locator = models.CharField(max_length=100, blank=True, help_text="Page, figure or table.")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(stance__in=Stance.values), name="evidence_stance_valid"),
+            models.CheckConstraint(
+                condition=Q(candidate__isnull=False) | ~Q(url="") | ~Q(doi=""), name="evidence_has_target"
+            ),
+            models.UniqueConstraint(
+                fields=["verdict", "candidate"], condition=Q(candidate__isnull=False), name="evidence_candidate_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.doi or self.url
+
+
+class Comment(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class ClaimEvent(models.Model):
+    """The audit trail. Rows are only ever inserted."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Created"
+        STATUS = "status", "Status change"
+        EDIT = "edit", "Edit"
+        VERDICT = "verdict", "Verdict edit"
+        SOURCE = "source", "Source decision"
+        PUBLICATION = "publication", "Publication"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    action = models.CharField(max_length=40, blank=True)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["claim", "created_at"], name="claimevent_claim_time")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on claim {self.claim_id}"
+
+
+class DismissedSuggestion(models.Model):
+    """A check-worthiness hint an editor dismissed, keyed by the sentence's offsets."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="dismissed_suggestions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    dismissed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    dismissed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start", "end"], name="dismissed_suggestion_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Dismissed hint {self.start}-{self.end} in article {self.article_id}"
+
+
+class Check(models.Model):
+    """The public checked summary of one article."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    article = models.OneToOneField(Article, on_delete=models.PROTECT, related_name="check_page")
+    slug = models.SlugField(max_length=120, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    headline = models.CharField(max_length=300, blank=True)
+    summary = models.TextField(blank=True)
+    assessment = models.TextField(blank=True, verbose_name="overall assessment")
+    excluded_claims = models.ManyToManyField(Claim, blank=True, related_name="+")
+    current_version = models.ForeignKey(
+        "CheckVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "published", "withdrawn"]), name="check_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(current_version__isnull=False), name="check_published_has_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline or self.article.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:check", args=[self.slug])
+
+
+class CheckVersion(models.Model):
+    """A frozen snapshot of a published check; the public page renders from it alone."""
+
+    check_page = models.ForeignKey(Check, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    snapshot = models.JSONField()
+    correction_note = models.TextField(blank=True)
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["check_page", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["check_page", "number"], name="checkversion_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.check_page} v{self.number}"
+
+
+class ErrorReport(models.Model):
+    """A reader's report of an error on a published claim."""
+
+    check_page = models.ForeignKey(Check, on_delete=models.CASCADE, related_name="error_reports")
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="error_reports")
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    message = models.TextField()
+    client_ip = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolution = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["client_ip", "created_at"], name="errorreport_ip_time")]
+
+    def __str__(self) -> str:
+        return self.message[:60]

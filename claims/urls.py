@@ -1,0 +1,12 @@
+from django.urls import path
+
+from claims import views
+
+app_name = "claims"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("board/", views.board, name="board"),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("claims/<int:pk>/", views.claim_detail, name="claim"),
+]

@@ -1,0 +1,166 @@
+"""Searches for candidate sources, the candidates found, and a cache of provider responses."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Provider(models.TextChoices):
+    CROSSREF = "crossref", "Crossref"
+    PUBMED = "pubmed", "PubMed"
+    EUROPEPMC = "europepmc", "Europe PMC"
+    OPENALEX = "openalex", "OpenAlex"
+    FACTCHECK = "factcheck", "Google Fact Check Tools"
+    MANUAL = "manual", "Added by an editor"
+
+
+class SourceSearch(models.Model):
+    """One provider's run for one claim. The row, not the broker, is the record of pending work."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        RUNNING = "running", "Searching"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Skipped"
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="source_searches")
+    provider = models.CharField(max_length=20, choices=Provider.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    query = models.JSONField(default=dict, blank=True)
+    result_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["claim_id", "provider", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "running", "done", "failed", "skipped"]),
+                name="sourcesearch_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(provider__in=["crossref", "pubmed", "europepmc", "openalex", "factcheck"]),
+                name="sourcesearch_provider_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="sourcesearch_status_time"),
+            models.Index(fields=["claim", "-created_at"], name="sourcesearch_claim_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_provider_display()} for claim {self.claim_id}: {self.status}"
+
+
+class CandidateSource(models.Model):
+    """A paper or an earlier fact-check that may be the claim's source, merged across providers."""
+
+    class Kind(models.TextChoices):
+        PUBLICATION = "publication", "Publication"
+        FACT_CHECK = "fact_check", "Earlier fact-check"
+
+    class Decision(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Confirmed"
+        DISPUTED = "disputed", "Disputed"
+
+    class Reason(models.TextChoices):
+        CITED_SOURCE = "cited_source", "The cited source"
+        RELEVANT_EVIDENCE = "relevant_evidence", "Relevant evidence"
+        WRONG_PAPER = "wrong_paper", "Wrong paper"
+        DOES_NOT_SUPPORT = "does_not_support", "Does not support the claim"
+
+    claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="candidates")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PUBLICATION)
+    doi = models.CharField(max_length=255, blank=True, help_text="Lower-case, without the https://doi.org/ prefix.")
+    pmid = models.CharField(max_length=20, blank=True)
+    pmcid = models.CharField(max_length=20, blank=True)
+    title = models.TextField(blank=True)
+    authors = models.JSONField(default=list, blank=True, help_text='["Bottemanne H", ...]')
+    journal = models.CharField(max_length=500, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    abstract = models.TextField(blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    work_type = models.CharField(max_length=40, blank=True)
+    providers = ArrayField(models.CharField(max_length=20), default=list, blank=True)
+    score = models.FloatField(default=0.0)
+    reasons = models.JSONField(default=list, blank=True)
+    is_retracted = models.BooleanField(default=False)
+    has_correction = models.BooleanField(default=False)
+    has_expression_of_concern = models.BooleanField(default=False)
+    is_preprint = models.BooleanField(default=False)
+    updates = models.JSONField(default=list, blank=True, help_text="Retraction/correction notices.")
+    integrity_checked_at = models.DateTimeField(null=True, blank=True)
+    # Earlier fact-checks (kind=fact_check).
+    publisher = models.CharField(max_length=300, blank=True)
+    textual_rating = models.CharField(max_length=500, blank=True)
+    review_date = models.DateField(null=True, blank=True)
+    # The editor's decision.
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.SUGGESTED)
+    decision_reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
+    decision_note = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["claim_id", "-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "doi"], condition=~Q(doi=""), name="candidate_doi_once_per_claim"),
+            models.UniqueConstraint(
+                fields=["claim", "pmid"], condition=~Q(pmid=""), name="candidate_pmid_once_per_claim"
+            ),
+            models.UniqueConstraint(
+                fields=["claim", "url"], condition=Q(kind="fact_check"), name="candidate_factcheck_url_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision__in=["suggested", "confirmed", "disputed"]), name="candidate_decision_valid"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=["publication", "fact_check"]), name="candidate_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(decision="suggested") | Q(decided_by__isnull=False, decided_at__isnull=False),
+                name="candidate_decision_has_editor",
+            ),
+            models.CheckConstraint(condition=~Q(doi__startswith="http"), name="candidate_doi_normalised"),
+        ]
+        indexes = [models.Index(fields=["claim", "decision", "-score"], name="candidate_claim_decision")]
+
+    def __str__(self) -> str:
+        return self.title or self.doi or self.url
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+
+class ProviderResponse(models.Model):
+    """A cached provider answer, keyed by provider and request, shared by every worker."""
+
+    provider = models.CharField(max_length=20, choices=Provider.choices)
+    key = models.CharField(max_length=64, help_text="SHA-256 of the normalised request.")
+    request = models.TextField(blank=True)
+    status_code = models.PositiveSmallIntegerField()
+    content_type = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    fetched_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["provider", "key"], name="providerresponse_key_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.key[:12]}"

@@ -1,0 +1,14 @@
+"""Loaded with ``-p`` before Django is configured: environment the whole suite shares."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Playwright's sync API runs an event loop in the test thread; live_server tests need this.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Keep test messages away from a `make run` worker that may be running on the same machine.
+os.environ.setdefault("CELERY_FILESYSTEM_BROKER_DIR", str(ROOT / "var" / "test-broker"))
+# Tests point providers and article imports at local servers.
+os.environ.setdefault("IMPORT_ALLOW_PRIVATE_HOSTS", "0")
+os.environ.setdefault("SOURCES_CONTACT_EMAIL", "tests@factcheck.example")
