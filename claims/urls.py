@@ -7,6 +7,6 @@ app_name = "claims"
 urlpatterns = [
     path("", views.home, name="home"),
     path("board/", views.board, name="board"),
-    path("articles/<int:pk>/", views.article_detail, name="article"),
-    path("claims/<int:pk>/", views.claim_detail, name="claim"),
+    path("articles/<int:article_id>/", views.article_detail, name="article"),
+    path("claims/<int:article_id>/", views.claim_detail, name="claim"),
 ]

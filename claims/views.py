@@ -29,16 +29,16 @@ def board(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     if not permissions.is_editor(request.user):
         raise PermissionDenied
-    article = get_object_or_404(Article, pk=pk)
+    article = get_object_or_404(Article, pk=article_id)
     return render(request, "claims/article.html", {"article": article, "claims": article.claims.all()})
 
 
 @login_required
-def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = get_object_or_404(Claim.objects.select_related("article", "assignee"), pk=pk)
+def claim_detail(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = get_object_or_404(Claim.objects.select_related("article", "assignee"), pk=claim_id)
     if not permissions.can_view_claim(request.user, claim):
         raise PermissionDenied
     return render(request, "claims/claim.html", {"claim": claim})

@@ -88,7 +88,8 @@ else:
 
     DATABASES = {"default": environ.Env.db_url_config(database_url())}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
-DATABASES["default"].setdefault("TEST", {})
+# Several test runs may share one server (each helper, each CI leg): TEST_DATABASE_NAME keeps them apart.
+DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default=None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

@@ -12,6 +12,8 @@ urlpatterns = [
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("", include("claims.urls")),
+    path("import/", include("claims.import_urls")),
+    path("", include("claims.publishing_urls")),
     path("", include("sources.urls")),
 ]
 
