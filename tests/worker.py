@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_database_url() -> str:
     s = connection.settings_dict
-    host = s.get("HOST") or ""
+    host = s.get("HOST") or (s.get("OPTIONS") or {}).get("host") or ""
     user = s.get("USER") or ""
     password = s.get("PASSWORD") or ""
     port = s.get("PORT") or ""
