@@ -196,6 +196,36 @@ SOURCES_HTTP_TIMEOUT = env.float("SOURCES_HTTP_TIMEOUT", default=10.0)
 SOURCES_MAX_ATTEMPTS = env.int("SOURCES_MAX_ATTEMPTS", default=4)
 SOURCES_CACHE_SECONDS = env.int("SOURCES_CACHE_SECONDS", default=7 * 24 * 3600)
 SOURCES_AUTO_SEARCH = env.bool("SOURCES_AUTO_SEARCH", default=True)
+# Short connect timeout and few tries: without internet a search must end quickly, never hang.
+SOURCES_CONNECT_TIMEOUT = env.float("SOURCES_CONNECT_TIMEOUT", default=3.0)
+SOURCES_BACKOFF_SECONDS = env.float("SOURCES_BACKOFF_SECONDS", default=1.0)
+SOURCES_BACKOFF_MAX = env.float("SOURCES_BACKOFF_MAX", default=30.0)
+SOURCES_RETRY_AFTER_MAX = env.float("SOURCES_RETRY_AFTER_MAX", default=60.0)
+SOURCES_RECORD_CACHE_SECONDS = env.int("SOURCES_RECORD_CACHE_SECONDS", default=3 * 24 * 3600)
+# Requests per second shared by all workers ("provider:search" / "provider:single", or the provider).
+SOURCES_RATE_LIMITS = {
+    "crossref:search": env.float("SOURCES_CROSSREF_SEARCH_RATE", default=3.0),
+    "crossref:single": env.float("SOURCES_CROSSREF_SINGLE_RATE", default=10.0),
+    "pubmed": env.float("SOURCES_NCBI_RATE", default=10.0 if NCBI_API_KEY else 3.0),
+    "europepmc": env.float("SOURCES_EUROPEPMC_RATE", default=5.0),
+    "openalex": env.float("SOURCES_OPENALEX_RATE", default=10.0),
+    "factcheck": env.float("SOURCES_FACTCHECK_RATE", default=2.0),
+}
+SOURCES_CONCURRENCY = {"crossref:search": env.int("SOURCES_CROSSREF_CONCURRENCY", default=3)}
+SOURCES_RATE_MAX_WAIT = env.float("SOURCES_RATE_MAX_WAIT", default=120.0)
+SOURCES_BREAKER_FAILURES = env.int("SOURCES_BREAKER_FAILURES", default=3)
+SOURCES_BREAKER_SECONDS = env.int("SOURCES_BREAKER_SECONDS", default=300)
+# A search still pending or running after this long is re-enqueued by the sweep.
+SOURCES_STUCK_SECONDS = env.int("SOURCES_STUCK_SECONDS", default=CELERY_TASK_TIME_LIMIT + 60)
+SOURCES_MAX_SEARCH_RUNS = env.int("SOURCES_MAX_SEARCH_RUNS", default=3)
+CELERY_BEAT_SCHEDULE["sources-sweep-stuck-searches"] = {
+    "task": "sources.tasks.searches_sweep",
+    "schedule": env.float("SOURCES_SWEEP_SECONDS", default=60.0),
+}
+CELERY_BEAT_SCHEDULE["sources-recheck-integrity"] = {
+    "task": "sources.tasks.integrity_recheck",
+    "schedule": env.float("SOURCES_INTEGRITY_RECHECK_SECONDS", default=24 * 3600.0),
+}
 
 LOGGING = {
     "version": 1,

@@ -41,6 +41,7 @@ class SourceSearch(models.Model):
     error = models.TextField(blank=True)
     query = models.JSONField(default=dict, blank=True)
     result_count = models.PositiveIntegerField(default=0)
+    results = models.JSONField(default=list, blank=True, help_text="The provider's parsed records, merged per claim.")
 
     class Meta:
         ordering = ["claim_id", "provider", "-created_at"]
@@ -94,6 +95,9 @@ class CandidateSource(models.Model):
     abstract = models.TextField(blank=True)
     url = models.URLField(max_length=2000, blank=True)
     work_type = models.CharField(max_length=40, blank=True)
+    volume = models.CharField(max_length=40, blank=True)
+    issue = models.CharField(max_length=40, blank=True)
+    pages = models.CharField(max_length=60, blank=True)
     providers = ArrayField(models.CharField(max_length=20), default=list, blank=True)
     score = models.FloatField(default=0.0)
     reasons = models.JSONField(default=list, blank=True)
@@ -164,3 +168,20 @@ class ProviderResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.key[:12]}"
+
+
+class ProviderState(models.Model):
+    """Shared by every worker: the next free rate-limit slot of a provider, and whether it is resting.
+
+    Rate limits reserve slots with one atomic UPDATE (no lock held while waiting); a provider that
+    keeps failing is marked down for a while so searches skip it instead of waiting.
+    """
+
+    key = models.CharField(max_length=60, primary_key=True, help_text='"crossref:search", "pubmed", ...')
+    next_slot_at = models.DateTimeField(null=True, blank=True)
+    failures = models.PositiveIntegerField(default=0)
+    down_until = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return self.key
