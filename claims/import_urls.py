@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from claims import import_views
 
 app_name = "imports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", import_views.article_import, name="article_import"),
+    path(
+        "articles/<int:article_id>/suggestions/dismiss/",
+        import_views.dismiss_suggestion,
+        name="dismiss_suggestion",
+    ),
+]
