@@ -1,18 +1,34 @@
-"""Writes for candidate sources: starting searches, running them, editors' decisions."""
+"""Writes for candidate sources: starting searches, running them, merging, editors' decisions."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
-from sources.models import Provider, SourceSearch
+from claims import permissions
+from claims.models import Claim, ClaimEvent
+from claims.services import ServiceError
+from sources import merge, normalize, query, ratelimit
+from sources.http import label
+from sources.models import CandidateSource, Provider, SourceSearch
+from sources.providers import PROVIDERS
+from sources.types import ClaimQuery, ProviderError, TransientError, Work
+
+logger = logging.getLogger(__name__)
+
+MAX_DIRECT_LOOKUPS = 3
+CONFIRM_REASONS = {CandidateSource.Reason.CITED_SOURCE, CandidateSource.Reason.RELEVANT_EVIDENCE}
+DISPUTE_REASONS = {CandidateSource.Reason.WRONG_PAPER, CandidateSource.Reason.DOES_NOT_SUPPORT}
+UNFINISHED = [SourceSearch.Status.PENDING, SourceSearch.Status.RUNNING]
 
 
 def enabled_providers() -> list[str]:
-    from django.conf import settings
-
     providers = [Provider.CROSSREF, Provider.PUBMED, Provider.EUROPEPMC, Provider.OPENALEX]
     if settings.FACTCHECK_TOOLS_API_KEY:
         providers.append(Provider.FACTCHECK)
@@ -20,35 +36,418 @@ def enabled_providers() -> list[str]:
 
 
 @transaction.atomic
-def searches_start(*, claim: Any, by: Any | None) -> list[SourceSearch]:
-    """Record one pending search per enabled provider and enqueue them after commit."""
+def searches_start(*, claim: Any, by: Any | None, enqueue: bool = True) -> list[SourceSearch]:
+    """Record one pending search per enabled provider and enqueue them after commit.
+
+    ``enqueue=False`` leaves them for the caller to run in its own process (``find_sources --wait``).
+    """
     searches = [
         SourceSearch.objects.create(claim=claim, provider=provider, requested_by=by) for provider in enabled_providers()
     ]
-    from sources.tasks import search_run
+    if enqueue:
+        from sources.tasks import search_run
 
-    for search in searches:
-        search_run.delay_on_commit(search.pk)
+        for search in searches:
+            search_run.delay_on_commit(search.pk)
     return searches
 
 
-def search_claim(search_id: int) -> bool:
-    """Claim a pending search for this worker (a conditional UPDATE); False if someone else has it."""
-    return bool(
-        SourceSearch.objects.filter(pk=search_id, status=SourceSearch.Status.PENDING).update(
-            status=SourceSearch.Status.RUNNING, started_at=timezone.now(), attempts=models_F_attempts()
-        )
+@transaction.atomic
+def searches_request(*, claim_id: int, by: Any) -> list[SourceSearch]:
+    """The "Find sources" button: an editor starts a new round unless one is still running."""
+    claim = Claim.objects.select_for_update().get(pk=claim_id)
+    if not permissions.is_editor(by):
+        raise ServiceError("Only an editor can search for sources.")
+    if claim.source_searches.filter(status__in=UNFINISHED).exists():
+        raise ServiceError("Sources are already being searched for this claim; the results will appear here.")
+    return searches_start(claim=claim, by=by)
+
+
+def _claim_search(search_id: int) -> int | None:
+    """Take a pending search for this worker with a conditional UPDATE; its run number, or None."""
+    taken = SourceSearch.objects.filter(pk=search_id, status=SourceSearch.Status.PENDING).update(
+        status=SourceSearch.Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1, error=""
     )
+    if not taken:
+        return None
+    return SourceSearch.objects.values_list("attempts", flat=True).get(pk=search_id)
 
 
-def models_F_attempts() -> Any:
-    from django.db.models import F
-
-    return F("attempts") + 1
+def provider_find(provider: str, q: ClaimQuery) -> list[Work]:
+    """Everything one provider knows for the cues: known DOIs and PMIDs resolved directly, then a search."""
+    module = PROVIDERS[provider]
+    works: list[Work] = []
+    for doi in q.dois[:MAX_DIRECT_LOOKUPS]:
+        found = module.by_doi(doi)
+        if found:
+            works.append(found)
+    for pmid in q.pmids[:MAX_DIRECT_LOOKUPS]:
+        found = module.by_pmid(pmid)
+        if found:
+            works.append(found)
+    if q.keywords or q.journals or provider == Provider.FACTCHECK:
+        works.extend(module.search(q))
+    return works
 
 
 def search_execute(search_id: int) -> None:
-    """Run one provider search and merge its candidates into the claim's list."""
-    if not search_claim(search_id):
+    """Run one provider's search for one claim and merge its records into the claim's candidates.
+
+    Safe to run twice or concurrently: only the run that took the search with a conditional UPDATE
+    does anything, and only that same run may finish it. Every failure ends the search with a
+    sentence saying why; nothing is left running.
+    """
+    run = _claim_search(search_id)
+    if run is None:
         return
-    SourceSearch.objects.filter(pk=search_id).update(status=SourceSearch.Status.DONE, finished_at=timezone.now())
+    search = SourceSearch.objects.select_related("claim__article").get(pk=search_id)
+    name = label(search.provider)
+    q = query.for_claim(search.claim)
+    status, error, works = SourceSearch.Status.DONE, "", []
+    resting = ratelimit.provider_resting(search.provider)
+    if resting is not None:
+        until = timezone.localtime(resting.down_until).strftime("%H:%M")
+        status = SourceSearch.Status.FAILED
+        error = f"{resting.last_error} Skipped until {until} after repeated failures."
+    else:
+        try:
+            works = provider_find(search.provider, q)
+        except TransientError as exc:
+            ratelimit.provider_failed(search.provider, str(exc))
+            status, error = SourceSearch.Status.FAILED, str(exc)
+        except ProviderError as exc:
+            status, error = SourceSearch.Status.FAILED, str(exc)
+        except Exception:
+            logger.exception("Source search %s failed", search_id)
+            status, error = SourceSearch.Status.FAILED, f"{name} search failed because of an error on our side."
+        else:
+            ratelimit.provider_succeeded(search.provider)
+    _search_finish(search_id, run=run, status=status, error=error, works=works, q=q)
+
+
+@transaction.atomic
+def _search_finish(search_id: int, *, run: int, status: str, error: str, works: list[Work], q: ClaimQuery) -> None:
+    search = SourceSearch.objects.get(pk=search_id)
+    # One merge at a time per claim: provider searches of the same claim finish concurrently.
+    Claim.objects.select_for_update().filter(pk=search.claim_id).first()
+    finished = SourceSearch.objects.filter(pk=search_id, status=SourceSearch.Status.RUNNING, attempts=run).update(
+        status=status,
+        error=error[:2000],
+        finished_at=timezone.now(),
+        results=[w.to_dict() for w in works],
+        result_count=len(works),
+        query=q.to_dict(),
+    )
+    if finished:
+        candidates_merge(claim_id=search.claim_id, q=q)
+
+
+def _latest_results(claim_id: int) -> list[Work]:
+    latest = (
+        SourceSearch.objects.filter(claim_id=claim_id, status=SourceSearch.Status.DONE)
+        .order_by("provider", "-finished_at", "-id")
+        .distinct("provider")
+        .values_list("results", flat=True)
+    )
+    return [Work.from_dict(item) for results in latest for item in results if isinstance(item, dict)]
+
+
+def _as_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _candidate_values(fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": fields.get("title") or "",
+        "authors": fields.get("authors") or [],
+        "journal": (fields.get("journal") or "")[:500],
+        "year": fields.get("year") if isinstance(fields.get("year"), int) and 0 < fields["year"] < 10000 else None,
+        "published_on": _as_date(fields.get("published_on") or ""),
+        "abstract": fields.get("abstract") or "",
+        "url": (fields.get("url") or "")[:2000],
+        "work_type": (fields.get("work_type") or "")[:40],
+        "volume": (fields.get("volume") or "")[:40],
+        "issue": (fields.get("issue") or "")[:40],
+        "pages": (fields.get("pages") or "")[:60],
+        "is_retracted": bool(fields.get("is_retracted")),
+        "has_correction": bool(fields.get("has_correction")),
+        "has_expression_of_concern": bool(fields.get("has_expression_of_concern")),
+        "is_preprint": bool(fields.get("is_preprint")),
+        "updates": fields.get("updates") or [],
+    }
+
+
+def _match(claim_id: int, fields: dict[str, Any]) -> CandidateSource | None:
+    keys = Q()
+    for name in ("doi", "pmid", "pmcid"):
+        if fields.get(name):
+            keys |= Q(**{name: fields[name]})
+    if not keys and fields.get("title"):
+        keys = Q(title__iexact=fields["title"])
+    if not keys:
+        return None
+    return (
+        CandidateSource.objects.filter(claim_id=claim_id, kind=CandidateSource.Kind.PUBLICATION)
+        .filter(keys)
+        .order_by("id")
+        .first()
+    )
+
+
+def candidate_upsert(
+    *, claim_id: int, fields: dict[str, Any], score: float | None, reasons: list[str]
+) -> CandidateSource:
+    """Insert or update one publication of a claim, keyed by DOI, else PMID/PMCID, else title.
+
+    The editor's decision is never touched; identifiers are only filled in, never overwritten.
+    """
+    values = _candidate_values(fields)
+    candidate = _match(claim_id, fields)
+    if candidate is None:
+        candidate = CandidateSource(claim_id=claim_id, kind=CandidateSource.Kind.PUBLICATION)
+    for name in ("doi", "pmid", "pmcid"):
+        wanted = fields.get(name) or ""
+        taken = (
+            wanted
+            and CandidateSource.objects.filter(claim_id=claim_id, **{name: wanted}).exclude(pk=candidate.pk).exists()
+        )
+        if wanted and not getattr(candidate, name) and not taken:
+            setattr(candidate, name, wanted)
+    for name, value in values.items():
+        if value not in ("", None, []) or name.startswith(("is_", "has_")):
+            setattr(candidate, name, value)
+    candidate.providers = sorted(set(candidate.providers) | set(fields.get("providers") or []))
+    if score is not None:
+        candidate.score = score
+        candidate.reasons = reasons
+    candidate.save()
+    return candidate
+
+
+def candidates_merge(*, claim_id: int, q: ClaimQuery | None = None) -> list[CandidateSource]:
+    """Rebuild the claim's candidate list from the latest finished search of each provider.
+
+    Idempotent: the same results give the same rows. Call with the claim row locked.
+    """
+    if q is None:
+        q = query.for_claim(Claim.objects.select_related("article").get(pk=claim_id))
+    works = _latest_results(claim_id)
+    saved = [
+        candidate_upsert(claim_id=claim_id, fields=m.fields, score=m.score, reasons=m.reasons)
+        for m in merge.combine(works, q)
+    ]
+    for work in works:
+        if work.kind != "fact_check" or not work.url:
+            continue
+        score, reasons = merge.rank_fact_check(work, q)
+        candidate, _ = CandidateSource.objects.update_or_create(
+            claim_id=claim_id,
+            kind=CandidateSource.Kind.FACT_CHECK,
+            url=work.url[:2000],
+            defaults={
+                "title": work.title,
+                "authors": work.authors,
+                "publisher": work.publisher[:300],
+                "textual_rating": work.textual_rating[:500],
+                "review_date": _as_date(work.review_date),
+                "abstract": work.claim_text,
+                "providers": [work.provider],
+                "work_type": "fact-check",
+                "score": score,
+                "reasons": reasons,
+            },
+        )
+        saved.append(candidate)
+    return saved
+
+
+def _audit(candidate: CandidateSource, *, by: Any, action: str, note: str, data: dict[str, Any]) -> None:
+    ClaimEvent.objects.create(
+        claim_id=candidate.claim_id,
+        actor=by,
+        kind=ClaimEvent.Kind.SOURCE,
+        action=action,
+        note=note,
+        data={
+            "candidate_id": candidate.pk,
+            "doi": candidate.doi,
+            "pmid": candidate.pmid,
+            "title": candidate.title[:300],
+            **data,
+        },
+    )
+
+
+@transaction.atomic
+def candidate_decide(*, candidate_id: int, by: Any, decision: str, reason: str, note: str = "") -> CandidateSource:
+    """An editor confirms or disputes a candidate, with a reason and a note; audited and revisable."""
+    candidate = CandidateSource.objects.select_for_update().get(pk=candidate_id)
+    if not permissions.is_editor(by):
+        raise ServiceError("Only an editor can confirm or dispute a source.")
+    if decision == CandidateSource.Decision.CONFIRMED:
+        allowed = CONFIRM_REASONS
+    elif decision == CandidateSource.Decision.DISPUTED:
+        allowed = DISPUTE_REASONS
+    else:
+        raise ServiceError("Choose whether to confirm or to dispute this source.")
+    if reason not in allowed:
+        choices = " or ".join(f"“{CandidateSource.Reason(r).label.lower()}”" for r in sorted(allowed))
+        raise ServiceError(f"Say why: {choices}.")
+    note = note.strip()
+    if decision == CandidateSource.Decision.DISPUTED and candidate.evidence.exists():
+        raise ServiceError(
+            "This source is attached as evidence to the verdict; the reviewer must remove it before it can be disputed."
+        )
+    previous = {"decision": candidate.decision, "reason": candidate.decision_reason, "note": candidate.decision_note}
+    if previous == {"decision": decision, "reason": reason, "note": note}:
+        return candidate
+    candidate.decision = decision
+    candidate.decision_reason = reason
+    candidate.decision_note = note
+    candidate.decided_by = by
+    candidate.decided_at = timezone.now()
+    candidate.save(
+        update_fields=["decision", "decision_reason", "decision_note", "decided_by", "decided_at", "updated_at"]
+    )
+    verb = "confirm" if decision == CandidateSource.Decision.CONFIRMED else "dispute"
+    _audit(
+        candidate,
+        by=by,
+        action=verb if previous["decision"] == CandidateSource.Decision.SUGGESTED else f"re{verb}",
+        note=note,
+        data={"decision": decision, "reason": reason, "previous": previous},
+    )
+    return candidate
+
+
+def resolve_identifier(identifier: str) -> tuple[list[Work], list[str]]:
+    """Ask every bibliographic provider about a DOI or PMID; the records found and the failures met."""
+    doi = normalize.doi(identifier)
+    pmid = "" if doi else normalize.pmid(identifier)
+    if not doi and not pmid:
+        raise ServiceError(
+            f"“{identifier[:100]}” is neither a DOI (like 10.1001/jamapsychiatry.2022.2996) nor a PMID (digits only)."
+        )
+    works: list[Work] = []
+    problems: list[str] = []
+    for name in (Provider.CROSSREF, Provider.PUBMED, Provider.EUROPEPMC, Provider.OPENALEX):
+        module = PROVIDERS[name]
+        try:
+            found = module.by_doi(doi) if doi else module.by_pmid(pmid)
+        except ProviderError as exc:
+            problems.append(str(exc))
+            continue
+        if found:
+            works.append(found)
+    return works, problems
+
+
+def candidate_add(*, claim_id: int, identifier: str, by: Any) -> CandidateSource:
+    """An editor adds a source by DOI or PMID, resolved through the providers (outside any transaction)."""
+    claim = Claim.objects.select_related("article").get(pk=claim_id)
+    if not permissions.is_editor(by):
+        raise ServiceError("Only an editor can add a source.")
+    identifier = identifier.strip()
+    if not identifier:
+        raise ServiceError("Enter a DOI or a PMID to add a source.")
+    works, problems = resolve_identifier(identifier)
+    if not works:
+        if problems:
+            raise ServiceError(f"Could not look up “{identifier[:100]}”: " + " ".join(problems))
+        raise ServiceError(f"No provider knows “{identifier[:100]}”. Check the DOI or PMID.")
+    fields = merge.merge(works)
+    fields["providers"] = sorted({*fields["providers"], "manual"})
+    score, reasons = merge.rank(fields, query.for_claim(claim))
+    with transaction.atomic():
+        Claim.objects.select_for_update().filter(pk=claim_id).first()
+        candidate = candidate_upsert(
+            claim_id=claim_id, fields=fields, score=score, reasons=["added by an editor", *reasons]
+        )
+        _audit(candidate, by=by, action="add", note=identifier[:200], data={"identifier": identifier[:200]})
+    return candidate
+
+
+@transaction.atomic
+def searches_sweep(*, stuck_after: float | None = None) -> list[int]:
+    """Re-enqueue searches stuck pending or running (a lost message, a killed worker); give up after a few runs."""
+    from sources.tasks import search_run
+
+    seconds = settings.SOURCES_STUCK_SECONDS if stuck_after is None else stuck_after
+    cutoff = timezone.now() - dt.timedelta(seconds=seconds)
+    SourceSearch.objects.filter(
+        status=SourceSearch.Status.RUNNING, started_at__lte=cutoff, attempts__gte=settings.SOURCES_MAX_SEARCH_RUNS
+    ).update(
+        status=SourceSearch.Status.FAILED,
+        finished_at=timezone.now(),
+        error=f"Gave up after {settings.SOURCES_MAX_SEARCH_RUNS} tries: the search never finished.",
+    )
+    SourceSearch.objects.filter(status=SourceSearch.Status.RUNNING, started_at__lte=cutoff).update(
+        status=SourceSearch.Status.PENDING
+    )
+    stuck = list(
+        SourceSearch.objects.filter(status=SourceSearch.Status.PENDING, created_at__lte=cutoff).values_list(
+            "pk", flat=True
+        )
+    )
+    for search_id in stuck:
+        search_run.delay_on_commit(search_id)
+    return stuck
+
+
+def integrity_recheck(*, candidate_ids: list[int] | None = None) -> int:
+    """Re-read the retraction and correction status of confirmed sources from Crossref and OpenAlex."""
+    confirmed = CandidateSource.objects.filter(decision=CandidateSource.Decision.CONFIRMED).exclude(doi="")
+    if candidate_ids is not None:
+        confirmed = confirmed.filter(pk__in=candidate_ids)
+    checked = 0
+    for candidate in confirmed.iterator():
+        records: list[Work] = []
+        for name in (Provider.CROSSREF, Provider.OPENALEX):
+            try:
+                found = PROVIDERS[name].by_doi(candidate.doi, use_cache=False)
+            except ProviderError as exc:
+                logger.warning("Integrity re-check of %s at %s failed: %s", candidate.doi, name, exc)
+                continue
+            if found:
+                records.append(found)
+        if not records:
+            continue
+        _integrity_update(candidate.pk, records)
+        checked += 1
+    return checked
+
+
+@transaction.atomic
+def _integrity_update(candidate_id: int, records: list[Work]) -> None:
+    candidate = CandidateSource.objects.select_for_update().get(pk=candidate_id)
+    fields = merge.merge(records)
+    newly = [
+        flag
+        for flag in ("is_retracted", "has_correction", "has_expression_of_concern")
+        if fields[flag] and not getattr(candidate, flag)
+    ]
+    for flag in ("is_retracted", "has_correction", "has_expression_of_concern"):
+        setattr(candidate, flag, getattr(candidate, flag) or fields[flag])
+    known = {(u.get("type"), u.get("notice_doi") or u.get("provider")) for u in candidate.updates}
+    candidate.updates = [
+        *candidate.updates,
+        *[u for u in fields["updates"] if (u.get("type"), u.get("notice_doi") or u.get("provider")) not in known],
+    ]
+    candidate.integrity_checked_at = timezone.now()
+    candidate.save()
+    if newly:
+        words = {
+            "is_retracted": "retracted",
+            "has_correction": "corrected",
+            "has_expression_of_concern": "under an expression of concern",
+        }
+        _audit(
+            candidate,
+            by=None,
+            action="integrity",
+            note="A confirmed source is now " + " and ".join(words[f] for f in newly) + ".",
+            data={"flags": newly},
+        )

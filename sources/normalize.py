@@ -1,0 +1,144 @@
+"""Identifiers and text, made comparable: DOIs, PMIDs, titles, JATS and HTML markup, inverted abstracts."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import unquote
+
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_IN_TEXT_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>]+)", re.IGNORECASE)
+DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:")
+TAG_RE = re.compile(r"<[^>]+>")
+SPACE_RE = re.compile(r"\s+")
+
+
+def doi(value: Any) -> str:
+    """A DOI in lower case without URL prefix, or "" if ``value`` is not one."""
+    if not isinstance(value, str):
+        return ""
+    text = unquote(value.strip())
+    lowered = text.lower()
+    for prefix in DOI_PREFIXES:
+        if lowered.startswith(prefix):
+            text = text[len(prefix) :].strip()
+            lowered = text.lower()
+    # Sentence punctuation after a DOI in running text is almost never part of it.
+    text = text.rstrip(".,;:")
+    if text.endswith(")") and text.count("(") < text.count(")"):
+        text = text[:-1]
+    text = text.lower()
+    return text if DOI_RE.match(text) else ""
+
+
+def pmid(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return ""
+    text = value.strip().rstrip("/")
+    if "/" in text:
+        text = text.rsplit("/", 1)[-1]
+    text = text.removeprefix("PMID:").strip()
+    return text if text.isdigit() and 0 < len(text) <= 10 and text.isascii() else ""
+
+
+def pmcid(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return ""
+    text = value.strip().rstrip("/")
+    if "/" in text:
+        text = text.rsplit("/", 1)[-1]
+    text = text.upper()
+    if text.isdigit() and text.isascii():
+        text = "PMC" + text
+    return text if re.fullmatch(r"PMC\d{1,10}", text) else ""
+
+
+def strip_markup(value: Any) -> str:
+    """Plain text from JATS or light HTML: tags dropped, entities decoded, spaces collapsed."""
+    if not isinstance(value, str):
+        return ""
+    text = re.sub(r"<(jats:)?title>\s*Abstract\s*</(jats:)?title>", " ", value, flags=re.IGNORECASE)
+    text = re.sub(r"</(jats:)?(p|title|sec)>", " ", text)
+    text = TAG_RE.sub("", text)
+    text = html.unescape(text)
+    return SPACE_RE.sub(" ", text).strip()
+
+
+def title(value: Any) -> str:
+    text = strip_markup(value)
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+def title_key(value: Any) -> str:
+    """A comparison key for titles: no accents, case, punctuation or "retracted:" prefix."""
+    text = unicodedata.normalize("NFKD", strip_markup(value)).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"^(retracted|retraction)\s*:\s*", "", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    return SPACE_RE.sub(" ", text).strip()
+
+
+def words(value: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", value).casefold()
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", folded)
+
+
+def stem(word: str) -> str:
+    """A crude stem so that depression/depressions/depressive compare equal; enough for ranking."""
+    for suffix in ("ations", "ation", "ments", "ment", "ives", "ive", "ings", "ing", "ions", "ion", "ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
+            return word[: -len(suffix)]
+    return word
+
+
+def invert_abstract(index: Any) -> str:
+    """Rebuild an OpenAlex abstract from its inverted index ``{word: [positions]}``."""
+    if not isinstance(index, dict):
+        return ""
+    placed: dict[int, str] = {}
+    for word, positions in index.items():
+        if not isinstance(word, str) or not isinstance(positions, list):
+            continue
+        for position in positions:
+            if isinstance(position, int) and not isinstance(position, bool) and 0 <= position < 100_000:
+                placed[position] = word
+    return " ".join(placed[p] for p in sorted(placed))
+
+
+def author_short(family: Any, given: Any = None, initials: Any = None) -> str:
+    """'Bottemanne H' from family and given names (or initials)."""
+    family = family.strip() if isinstance(family, str) else ""
+    if not family:
+        return ""
+    if isinstance(initials, str) and initials.strip():
+        return f"{family} {initials.strip()}"
+    if isinstance(given, str) and given.strip():
+        parts = re.split(r"[\s\-.]+", given.strip())
+        letters = "".join(p[0].upper() for p in parts if p)
+        return f"{family} {letters}".strip()
+    return family
+
+
+def author_from_display(name: Any) -> str:
+    """'Hugo Bottemanne' -> 'Bottemanne H'."""
+    if not isinstance(name, str) or not name.strip():
+        return ""
+    parts = name.strip().split()
+    if len(parts) == 1:
+        return parts[0]
+    return author_short(parts[-1], " ".join(parts[:-1]))
+
+
+def family_name(short: str) -> str:
+    """'Bottemanne H' -> 'bottemanne'."""
+    parts = short.split()
+    if len(parts) > 1 and parts[-1].isupper() and len(parts[-1]) <= 4:
+        parts = parts[:-1]
+    return title_key(" ".join(parts))
