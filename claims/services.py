@@ -12,7 +12,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims import permissions
-from claims.models import Article, Claim, ClaimEvent, Priority, content_hash
+from claims.models import (
+    Article,
+    Claim,
+    ClaimEvent,
+    ClaimStatus,
+    Comment,
+    Confidence,
+    Evidence,
+    Priority,
+    Rating,
+    Stance,
+    Verdict,
+    content_hash,
+)
 from claims.workflow import WorkflowError, transition
 
 
@@ -193,4 +206,268 @@ def _notify_assignee(claim_id: int, note: str) -> None:
     send_mail(f"Claim to check: {claim.text[:60]}", body, settings.DEFAULT_FROM_EMAIL, [claim.assignee.email])
 
 
-__all__ = ["ServiceError", "StaleEdit", "WorkflowError", "article_create", "claim_assign", "claim_create", "claim_edit"]
+@transaction.atomic
+def claim_unassign(*, claim_id: int, by: Any, note: str = "") -> Claim:
+    """Take a claim back from its reviewer; it returns to the new claims, without a due date."""
+    previous = Claim.objects.select_related("assignee").get(pk=claim_id).assignee
+    return transition(
+        claim_id,
+        "unassign",
+        by=by,
+        note=note,
+        changes={"due_date": None},
+        data={"previous_assignee": previous.get_username() if previous else None},
+    )
+
+
+# The verdict -----------------------------------------------------------------------------------
+
+LOCKED_STATES = {ClaimStatus.APPROVED, ClaimStatus.PUBLISHED}
+
+
+def _audit(claim: Claim, by: Any, action: str, note: str = "", data: dict[str, Any] | None = None) -> ClaimEvent:
+    return ClaimEvent.objects.create(
+        claim=claim, actor=by, kind=ClaimEvent.Kind.VERDICT, action=action, note=note, data=data or {}
+    )
+
+
+def _locked_claim(claim_id: int) -> Claim:
+    # The row lock serialises concurrent saves of one verdict (two tabs, autosave and a click).
+    return Claim.objects.select_for_update().get(pk=claim_id)
+
+
+def _editable_verdict(claim: Claim, by: Any) -> Verdict:
+    """The claim's verdict, if ``by`` may change it now; otherwise a readable refusal."""
+    if claim.status in LOCKED_STATES:
+        raise ServiceError("This verdict has been approved and is locked. An editor can reopen the claim to change it.")
+    if not permissions.is_assignee(by, claim):
+        raise ServiceError("Only the reviewer assigned to this claim can write its verdict.")
+    if claim.status != ClaimStatus.IN_REVIEW:
+        if claim.status == ClaimStatus.SUBMITTED:
+            raise ServiceError(
+                "The verdict has been submitted for approval; it can be changed if an editor sends it back."
+            )
+        raise ServiceError("Start the review before writing the verdict.")
+    verdict, _ = Verdict.objects.select_for_update().get_or_create(claim=claim, defaults={"author": by})
+    return verdict
+
+
+@transaction.atomic
+def review_start(*, claim_id: int, by: Any) -> Claim:
+    """The assigned reviewer starts (or resumes, after a send-back) the review; a draft verdict exists from now on."""
+    claim = transition(claim_id, "start_review", by=by)
+    Verdict.objects.get_or_create(claim=claim, defaults={"author": by})
+    return claim
+
+
+def _rating(rating_id: int | None) -> Rating | None:
+    if rating_id in (None, ""):
+        return None
+    rating = Rating.objects.filter(pk=rating_id, is_active=True).first()
+    if rating is None:
+        raise ServiceError("That rating is not on the newsroom's scale; choose one from the list.")
+    return rating
+
+
+@transaction.atomic
+def verdict_save_draft(
+    *,
+    claim_id: int,
+    by: Any,
+    version: int,
+    rating_id: int | None,
+    explanation: str,
+    confidence: str = "",
+) -> Verdict:
+    """Save the verdict draft. A stale ``version`` raises :class:`StaleEdit` carrying the newer verdict."""
+    claim = _locked_claim(claim_id)
+    verdict = _editable_verdict(claim, by)
+    if verdict.version != version:
+        raise StaleEdit(verdict)
+    if confidence not in ("", *Confidence.values):
+        raise ServiceError("Choose a confidence of low, medium or high.")
+    rating = _rating(rating_id)
+    changed = (verdict.rating_id, verdict.explanation, verdict.confidence) != (
+        rating.pk if rating else None,
+        explanation,
+        confidence,
+    )
+    if not changed:
+        return verdict
+    verdict.rating = rating
+    verdict.explanation = explanation
+    verdict.confidence = confidence
+    verdict.author = by
+    verdict.version += 1
+    verdict.save()
+    _audit(
+        claim,
+        by,
+        "draft_saved",
+        data={"version": verdict.version, "rating": rating.label if rating else None, "confidence": confidence},
+    )
+    return verdict
+
+
+def verdict_missing(verdict: Verdict | None) -> list[str]:
+    """What a verdict still needs before it can be submitted, as words for a sentence."""
+    missing = []
+    if verdict is None or verdict.rating_id is None:
+        missing.append("a rating")
+    if verdict is None or not verdict.explanation.strip():
+        missing.append("an explanation")
+    return missing
+
+
+@transaction.atomic
+def verdict_submit(*, claim_id: int, by: Any, draft: dict[str, Any] | None = None) -> Claim:
+    """Submit the verdict for approval, saving ``draft`` first (version-checked) when given.
+
+    ``draft`` holds ``version``, ``rating_id``, ``explanation`` and ``confidence`` from the form.
+    """
+    if draft is not None:
+        verdict_save_draft(claim_id=claim_id, by=by, **draft)
+    claim = _locked_claim(claim_id)
+    verdict = _editable_verdict(claim, by)
+    missing = verdict_missing(verdict)
+    if missing:
+        raise ServiceError(f"Before submitting, add {' and '.join(missing)}.")
+    claim = transition(claim_id, "submit", by=by, data={"verdict_version": verdict.version})
+    verdict.submitted_at = timezone.now()
+    verdict.save(update_fields=["submitted_at", "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def verdict_approve(*, claim_id: int, by: Any, note: str = "") -> Claim:
+    """An editor approves the submitted verdict; from now on it is locked."""
+    claim = transition(claim_id, "approve", by=by, note=note)
+    verdict = Verdict.objects.select_for_update().get(claim=claim)
+    verdict.approved_at = timezone.now()
+    verdict.approved_by = by
+    verdict.save(update_fields=["approved_at", "approved_by", "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def verdict_send_back(*, claim_id: int, by: Any, note: str) -> Claim:
+    """An editor sends the submitted verdict back to the reviewer, saying what to change."""
+    if not note.strip():
+        raise ServiceError("Say what needs to change: the note is sent back to the reviewer.")
+    claim = transition(claim_id, "request_changes", by=by, note=note.strip())
+    Verdict.objects.filter(claim=claim).update(submitted_at=None, updated_at=timezone.now())
+    return claim
+
+
+def normalise_doi(value: str) -> str:
+    doi = value.strip()
+    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
+        if doi.lower().startswith(prefix):
+            doi = doi[len(prefix) :]
+    return doi.strip().lower()
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    claim_id: int,
+    by: Any,
+    stance: str,
+    candidate_id: int | None = None,
+    url: str = "",
+    doi: str = "",
+    title: str = "",
+    quote: str = "",
+    locator: str = "",
+) -> Evidence:
+    """Add a confirmed candidate source or a manual citation (URL or DOI) to the verdict."""
+    claim = _locked_claim(claim_id)
+    verdict = _editable_verdict(claim, by)
+    if stance not in Stance.values:
+        raise ServiceError("Say whether the evidence supports the claim, refutes it or gives context.")
+    candidate = None
+    doi = normalise_doi(doi)
+    url = url.strip()
+    if candidate_id:
+        from sources.models import CandidateSource
+
+        candidate = CandidateSource.objects.filter(pk=candidate_id, claim_id=claim.pk).first()
+        if candidate is None or candidate.decision != CandidateSource.Decision.CONFIRMED:
+            raise ServiceError("Only a source an editor has confirmed for this claim can be cited from the list.")
+        if Evidence.objects.filter(verdict=verdict, candidate=candidate).exists():
+            raise ServiceError("That source is already part of the evidence.")
+        title = title or candidate.title
+        doi = doi or candidate.doi
+        url = url or candidate.url
+    elif not url and not doi:
+        raise ServiceError("Give the citation's URL or DOI.")
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise ServiceError("A citation URL must start with http:// or https://.")
+    if doi and not doi.startswith("10."):
+        raise ServiceError("A DOI starts with “10.”, for example 10.1001/jamapsychiatry.2022.1234.")
+    evidence = Evidence.objects.create(
+        verdict=verdict,
+        candidate=candidate,
+        url=url[:2000],
+        doi=doi[:255],
+        title=title.strip()[:1000],
+        stance=stance,
+        quote=quote.strip(),
+        locator=locator.strip()[:100],
+        added_by=by,
+    )
+    _audit(claim, by, "evidence_added", data={"evidence_id": evidence.pk, "doi": doi, "url": url, "stance": stance})
+    return evidence
+
+
+@transaction.atomic
+def evidence_remove(*, claim_id: int, evidence_id: int, by: Any) -> None:
+    """Remove one piece of evidence from the verdict."""
+    claim = _locked_claim(claim_id)
+    verdict = _editable_verdict(claim, by)
+    evidence = Evidence.objects.filter(pk=evidence_id, verdict=verdict).first()
+    if evidence is None:
+        raise ServiceError("That piece of evidence is no longer part of this verdict.")
+    _audit(
+        claim,
+        by,
+        "evidence_removed",
+        data={"evidence_id": evidence.pk, "doi": evidence.doi, "url": evidence.url, "title": evidence.title},
+    )
+    evidence.delete()
+
+
+@transaction.atomic
+def comment_add(*, claim_id: int, by: Any, body: str) -> Comment:
+    """Editors and the assigned reviewer discuss a claim on its timeline."""
+    claim = _locked_claim(claim_id)
+    if not permissions.can_comment(by, claim):
+        raise ServiceError("Only editors and the reviewer assigned to this claim can comment on it.")
+    body = body.strip()
+    if not body:
+        raise ServiceError("Write something before posting a comment.")
+    comment = Comment.objects.create(claim=claim, author=by, body=body)
+    ClaimEvent.objects.create(
+        claim=claim, actor=by, kind=ClaimEvent.Kind.EDIT, action="comment", data={"comment_id": comment.pk}
+    )
+    return comment
+
+
+__all__ = [
+    "ServiceError",
+    "StaleEdit",
+    "WorkflowError",
+    "article_create",
+    "claim_assign",
+    "claim_create",
+    "claim_edit",
+    "claim_unassign",
+    "comment_add",
+    "evidence_add",
+    "evidence_remove",
+    "review_start",
+    "verdict_approve",
+    "verdict_save_draft",
+    "verdict_send_back",
+    "verdict_submit",
+]

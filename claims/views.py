@@ -2,43 +2,555 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
-from claims import permissions
-from claims.models import Article, Claim
+from claims import permissions, selectors, services
+from claims.forms import (
+    AssignForm,
+    ClaimCreateForm,
+    ClaimEditForm,
+    CommentForm,
+    EvidenceForm,
+    NoteForm,
+    SendBackForm,
+    VerdictForm,
+    board_filters,
+)
+from claims.models import Article, Claim, ClaimStatus, Rating
+from claims.services import ServiceError, StaleEdit
+from claims.workflow import WorkflowError, allowed_actions
+
+NOT_IN_NEWSROOM = "Your account is not part of the newsroom yet. Ask an editor to add you to the editors or reviewers."
+EDITORS_ONLY = "Only editors can do this."
+NOT_YOUR_CLAIM = "This claim is assigned to another reviewer; only editors and its reviewer can open it."
+DRAFT_SESSION_KEY = "unsaved_verdict_{claim_id}"
+DRAFT_FIELDS = ("rating", "explanation", "confidence", "version")
+
+
+def _require_staff(user: Any) -> None:
+    if not permissions.is_staff_member(user):
+        raise PermissionDenied(NOT_IN_NEWSROOM)
+
+
+def _require_editor(user: Any) -> None:
+    _require_staff(user)
+    if not permissions.is_editor(user):
+        raise PermissionDenied(EDITORS_ONLY)
+
+
+def _claim_for(request: HttpRequest, claim_id: int, *, editor: bool = False) -> Claim:
+    """The claim, if this user may open it (403 with a reason otherwise)."""
+    _require_staff(request.user)
+    if editor:
+        _require_editor(request.user)
+    claim = selectors.claim_for_page(claim_id=claim_id)
+    if claim is None:
+        raise Http404("No such claim.")
+    if not permissions.can_view_claim(request.user, claim):
+        raise PermissionDenied(NOT_YOUR_CLAIM)
+    return claim
+
+
+def keep_draft_when_logged_out(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Like ``login_required``, but a verdict posted after the login expired is kept for after login.
+
+    The posted fields go into the (anonymous) session, which Django carries through the login;
+    the claim page puts them back in the form. Nothing is saved until the reviewer saves again.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, claim_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            return view(request, claim_id, *args, **kwargs)
+        posted = {name: request.POST.get(name, "") for name in DRAFT_FIELDS}
+        if any(posted[name] for name in ("rating", "explanation", "confidence")):
+            request.session[DRAFT_SESSION_KEY.format(claim_id=claim_id)] = posted
+        claim_url = reverse("claims:claim", args=[claim_id])
+        login_url = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': claim_url})}"
+        if request.htmx:
+            return HttpResponseClientRedirect(login_url)
+        return HttpResponseRedirect(login_url)
+
+    return wrapper
+
+
+# Pages --------------------------------------------------------------------------------------
 
 
 @login_required
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
     if permissions.is_editor(request.user):
         return redirect("claims:board")
     if permissions.is_reviewer(request.user):
-        return redirect("claims:board")
-    raise PermissionDenied("Your account is not part of the newsroom yet. Ask an editor to add you.")
+        return redirect("claims:queue")
+    raise PermissionDenied(NOT_IN_NEWSROOM)
 
 
 @login_required
+@require_GET
 def board(request: HttpRequest) -> HttpResponse:
-    if not permissions.is_staff_member(request.user):
-        raise PermissionDenied
-    claims = Claim.objects.select_related("article", "assignee")[:50]
-    return render(request, "claims/board.html", {"claims": claims})
+    _require_editor(request.user)
+    filters = board_filters(request.GET)
+    page = selectors.board_page(filters=filters)
+    tabs = [("", "All", page.total)] + [(v, label, page.counts[v]) for v, label in ClaimStatus.choices]
+    context = {
+        "page": page,
+        "filters": filters,
+        "status_tabs": [
+            {
+                "value": v,
+                "label": label,
+                "count": n,
+                "query": filters.querystring(status=v, page=1),
+                "current": filters.status == v,
+            }
+            for v, label, n in tabs
+        ],
+        "prev_query": filters.querystring(page=page.page - 1),
+        "next_query": filters.querystring(page=page.page + 1),
+        "statuses": ClaimStatus.choices,
+        "sorts": {key: label for key, (label, _) in selectors.BOARD_SORTS.items()},
+        "due_filters": selectors.DUE_FILTERS,
+    }
+    template = "claims/board.html#board-results" if request.htmx and not request.htmx.boosted else "claims/board.html"
+    return render(request, template, context)
 
 
 @login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    _require_staff(request.user)
+    try:
+        page_number = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page_number = 1
+    page = selectors.reviewer_queue(user=request.user, page=page_number)
+    return render(request, "claims/queue.html", {"page": page})
+
+
+def _article_context(article: Article, form: ClaimCreateForm | None = None) -> dict[str, Any]:
+    claims = selectors.article_claims(article=article)
+    return {
+        "article": article,
+        "claims": claims,
+        "paragraphs": selectors.article_paragraphs(article.body, claims),
+        "form": form or ClaimCreateForm(article=article),
+        "suggestions_template": _template_or_none("claims/_suggestions.html"),
+    }
+
+
+def _template_or_none(name: str) -> str | None:
+    """Templates other areas provide; the page works without them until they exist."""
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return None
+    return name
+
+
+@login_required
+@require_GET
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
-    if not permissions.is_editor(request.user):
-        raise PermissionDenied
+    _require_editor(request.user)
     article = get_object_or_404(Article, pk=article_id)
-    return render(request, "claims/article.html", {"article": article, "claims": article.claims.all()})
+    return render(request, "claims/article.html", _article_context(article))
+
+
+@require_POST
+@login_required
+def claim_create(request: HttpRequest, article_id: int) -> HttpResponse:
+    _require_editor(request.user)
+    article = get_object_or_404(Article, pk=article_id)
+    form = ClaimCreateForm(request.POST, article=article)
+    if form.is_valid():
+        try:
+            claim = services.claim_create(
+                article=article,
+                span_start=form.cleaned_data["span_start"],
+                span_end=form.cleaned_data["span_end"],
+                text=form.cleaned_data["text"],
+                claimant=form.cleaned_data["claimant"],
+                priority=form.cleaned_data["priority"],
+                by=request.user,
+            )
+        except ServiceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Claim created. Assign it to a reviewer when you are ready.")
+            if request.htmx:
+                return render(request, "claims/article.html#article-workspace", _article_context(article))
+            return redirect(f"{article.get_absolute_url()}#claim-{claim.pk}")
+    context = _article_context(article, form)
+    if request.htmx:
+        return render(request, "claims/article.html#article-workspace", context)
+    return render(request, "claims/article.html", context, status=400)
+
+
+# The claim page -------------------------------------------------------------------------------
+
+CLAIM_PARTS = {"claim-main", "timeline", "evidence", "claim-text"}
+
+
+def _sources_panel(claim: Claim, user: Any) -> tuple[str | None, Any]:
+    template = _template_or_none("sources/panel.html")
+    if template is None:
+        return None, None
+    try:
+        from sources.selectors import sources_panel
+    except ImportError:
+        return None, None
+    return template, sources_panel(claim=claim, user=user)["panel"]
+
+
+def _verdict_form(claim: Claim, verdict: Any) -> VerdictForm:
+    initial = {"version": verdict.version if verdict else 1}
+    if verdict:
+        initial.update(rating=verdict.rating_id, explanation=verdict.explanation, confidence=verdict.confidence)
+    return VerdictForm(initial=initial)
+
+
+def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict[str, Any]:
+    user = request.user
+    verdict = selectors.verdict_of(claim)
+    actions = allowed_actions(claim, user)
+    can_edit_verdict = permissions.can_edit_verdict(user, claim)
+    context: dict[str, Any] = {
+        "claim": claim,
+        "verdict": verdict,
+        "actions": actions,
+        "is_claim_editor": permissions.is_editor(user),
+        "is_assignee": permissions.is_assignee(user, claim),
+        "can_comment": permissions.can_comment(user, claim),
+        "can_edit_verdict": can_edit_verdict,
+        "verdict_locked": claim.status in services.LOCKED_STATES,
+        "missing": services.verdict_missing(verdict),
+        "context": selectors.paragraph_context(claim.article.body, claim.span_start, claim.span_end),
+        "ratings": list(Rating.objects.filter(is_active=True)),
+        "evidence": selectors.evidence_for(verdict),
+        "timeline": selectors.claim_timeline(claim=claim),
+        "last_save": selectors.last_draft_save(claim=claim) if verdict else None,
+    }
+    if can_edit_verdict:
+        context["confirmed"] = selectors.confirmed_candidates(claim)
+        context["verdict_form"] = _verdict_form(claim, verdict)
+        context["evidence_form"] = EvidenceForm()
+    if context["is_claim_editor"]:
+        context["edit_form"] = ClaimEditForm(
+            initial={
+                "text": claim.text,
+                "claimant": claim.claimant,
+                "priority": claim.priority,
+                "version": claim.version,
+            }
+        )
+        context["assign_form"] = AssignForm(
+            initial={"reviewer": claim.assignee_id, "due_date": claim.due_date} if claim.assignee_id else None
+        )
+        context["send_back_form"] = SendBackForm()
+    if context["can_comment"]:
+        context["comment_form"] = CommentForm()
+    context.update(overrides)
+    return context
+
+
+def _restore_unsaved_draft(request: HttpRequest, claim: Claim, context: dict[str, Any]) -> None:
+    stored = request.session.pop(DRAFT_SESSION_KEY.format(claim_id=claim.pk), None)
+    if not stored or not context["can_edit_verdict"]:
+        return
+    verdict = context["verdict"]
+    context["verdict_form"] = VerdictForm(
+        initial={
+            "rating": stored.get("rating") or None,
+            "explanation": stored.get("explanation", ""),
+            "confidence": stored.get("confidence", ""),
+            # Kept as posted: if someone saved since, the next save shows their version instead of overwriting it.
+            "version": stored.get("version") or (verdict.version if verdict else 1),
+        }
+    )
+    context["restored_draft"] = True
 
 
 @login_required
+@require_GET
 def claim_detail(request: HttpRequest, claim_id: int) -> HttpResponse:
-    claim = get_object_or_404(Claim.objects.select_related("article", "assignee"), pk=claim_id)
-    if not permissions.can_view_claim(request.user, claim):
-        raise PermissionDenied
-    return render(request, "claims/claim.html", {"claim": claim})
+    claim = _claim_for(request, claim_id)
+    context = _claim_context(request, claim)
+    part = request.GET.get("part", "")
+    if request.htmx and part in CLAIM_PARTS:
+        return render(request, f"claims/claim.html#{part}", context)
+    _restore_unsaved_draft(request, claim, context)
+    context["sources_template"], context["sources_panel"] = _sources_panel(claim, request.user)
+    return render(request, "claims/claim.html", context)
+
+
+def _done(
+    request: HttpRequest, claim_id: int, part: str, message: str = "", anchor: str = "", changed: bool = True
+) -> HttpResponse:
+    """After a successful action: the updated fragment for htmx, a redirect to the claim page otherwise."""
+    if message:
+        messages.success(request, message)
+    if request.htmx:
+        claim = selectors.claim_for_page(claim_id=claim_id)
+        context = _claim_context(request, claim, flash=message)
+        # htmx responses do not render the page's message list; the fragment shows ``flash``.
+        list(messages.get_messages(request))
+        response = render(request, f"claims/claim.html#{part}", context)
+        if changed:
+            trigger_client_event(response, "claimChanged")
+        return response
+    return redirect(reverse("claims:claim", args=[claim_id]) + (f"#{anchor}" if anchor else ""))
+
+
+def _refused(
+    request: HttpRequest, claim_id: int, part: str, error: str, status: int = 409, **forms: Any
+) -> HttpResponse:
+    """A refused action: the page (or fragment) again, with the reason and the user's input kept."""
+    claim = selectors.claim_for_page(claim_id=claim_id)
+    context = _claim_context(request, claim, error=error, error_part=part, **forms)
+    if request.htmx:
+        return render(request, f"claims/claim.html#{part}", context)
+    context["sources_template"], context["sources_panel"] = _sources_panel(claim, request.user)
+    return render(request, "claims/claim.html", context, status=status)
+
+
+@require_POST
+@login_required
+def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
+    _claim_for(request, claim_id, editor=True)
+    form = ClaimEditForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, claim_id, "claim-text", "Check the highlighted fields.", 400, edit_form=form)
+    try:
+        services.claim_edit(
+            claim_id=claim_id,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            text=form.cleaned_data["text"],
+            claimant=form.cleaned_data["claimant"],
+            priority=form.cleaned_data["priority"],
+        )
+    except StaleEdit as exc:
+        newer = exc.current
+        # Keep the user's words in the form, but with the newer version: saving again is a deliberate overwrite.
+        data = request.POST.copy()
+        data["version"] = str(newer.version)
+        return _refused(
+            request, claim_id, "claim-text", str(exc), 409, edit_form=ClaimEditForm(data), newer_claim=newer
+        )
+    except ServiceError as exc:
+        return _refused(request, claim_id, "claim-text", str(exc), 400, edit_form=form)
+    return _done(request, claim_id, "claim-text", "Claim saved.", anchor="claim-text")
+
+
+@require_POST
+@login_required
+def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
+    _claim_for(request, claim_id, editor=True)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, claim_id, "claim-main", "Check the assignment form.", 400, assign_form=form)
+    try:
+        claim = services.claim_assign(
+            claim_id=claim_id,
+            reviewer_id=form.cleaned_data["reviewer"].pk,
+            due_date=form.cleaned_data["due_date"],
+            note=form.cleaned_data["note"],
+            by=request.user,
+        )
+    except (ServiceError, WorkflowError) as exc:
+        return _refused(request, claim_id, "claim-main", str(exc), assign_form=form)
+    who = claim.assignee.get_full_name() or claim.assignee.get_username()
+    return _done(request, claim_id, "claim-main", f"Assigned to {who}; they have been emailed.")
+
+
+@require_POST
+@login_required
+def claim_unassign(request: HttpRequest, claim_id: int) -> HttpResponse:
+    _claim_for(request, claim_id, editor=True)
+    form = NoteForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.claim_unassign(claim_id=claim_id, by=request.user, note=note)
+    except (ServiceError, WorkflowError) as exc:
+        return _refused(request, claim_id, "claim-main", str(exc))
+    return _done(request, claim_id, "claim-main", "The claim is unassigned.")
+
+
+@require_POST
+@login_required
+def review_start(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _claim_for(request, claim_id)
+    if not permissions.is_assignee(request.user, claim):
+        raise PermissionDenied("Only the reviewer assigned to this claim can review it.")
+    try:
+        services.review_start(claim_id=claim_id, by=request.user)
+    except (ServiceError, WorkflowError) as exc:
+        return _refused(request, claim_id, "claim-main", str(exc))
+    return _done(request, claim_id, "claim-main", "Review started. Your draft is saved as you type.", anchor="verdict")
+
+
+def _verdict_author_only(request: HttpRequest, claim: Claim) -> None:
+    if not permissions.is_assignee(request.user, claim):
+        raise PermissionDenied("Only the reviewer assigned to this claim can write its verdict.")
+
+
+@require_POST
+@keep_draft_when_logged_out
+def verdict_save(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """Save the verdict draft: the explicit button (page or fragment) and the htmx autosave (status only)."""
+    claim = _claim_for(request, claim_id)
+    _verdict_author_only(request, claim)
+    autosave = request.htmx and request.POST.get("autosave") == "1"
+    form = VerdictForm(request.POST)
+    if not form.is_valid():
+        if autosave:
+            return render(request, "claims/claim.html#draft-status", {"error": _form_errors(form), "claim": claim})
+        return _refused(
+            request, claim_id, "claim-main", "The draft was not saved: " + _form_errors(form), 400, verdict_form=form
+        )
+    try:
+        verdict = services.verdict_save_draft(claim_id=claim_id, by=request.user, **form.draft())
+    except StaleEdit as exc:
+        return _stale_verdict(request, claim, exc, autosave=bool(autosave))
+    except ServiceError as exc:
+        if autosave:
+            return render(request, "claims/claim.html#draft-status", {"error": str(exc), "claim": claim})
+        return _refused(request, claim_id, "claim-main", str(exc), verdict_form=form)
+    if autosave:
+        return render(
+            request, "claims/claim.html#draft-status", {"saved": verdict, "claim": claim, "oob_version": True}
+        )
+    return _done(request, claim_id, "claim-main", f"Draft saved (version {verdict.version}).", anchor="verdict")
+
+
+def _form_errors(form: Any) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+def _stale_verdict(request: HttpRequest, claim: Claim, exc: StaleEdit, *, autosave: bool) -> HttpResponse:
+    newer = exc.current
+    message = (
+        f"Someone saved version {newer.version} of this verdict while you were typing, so your changes were not saved. "
+        "Their version is shown below; your text is still in the form. Save again to replace theirs with yours."
+    )
+    if autosave:
+        return render(request, "claims/claim.html#draft-status", {"stale": newer, "claim": claim, "error": message})
+    data = request.POST.copy()
+    data["version"] = str(newer.version)
+    return _refused(request, claim.pk, "claim-main", message, 409, verdict_form=VerdictForm(data), newer_verdict=newer)
+
+
+@require_POST
+@keep_draft_when_logged_out
+def verdict_submit(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _claim_for(request, claim_id)
+    _verdict_author_only(request, claim)
+    form = VerdictForm(request.POST)
+    # The form is optional: a bare "Submit" (no fields) submits the saved draft as it is.
+    draft = form.draft() if form.is_valid() else None
+    if request.POST.get("version") and draft is None:
+        return _refused(request, claim_id, "claim-main", "Not submitted: " + _form_errors(form), 400, verdict_form=form)
+    try:
+        services.verdict_submit(claim_id=claim_id, by=request.user, draft=draft)
+    except StaleEdit as exc:
+        return _stale_verdict(request, claim, exc, autosave=False)
+    except (ServiceError, WorkflowError) as exc:
+        return _refused(request, claim_id, "claim-main", str(exc), verdict_form=form if draft else None)
+    return _done(request, claim_id, "claim-main", "Verdict submitted for approval. An editor will review it.")
+
+
+@require_POST
+@login_required
+def verdict_approve(request: HttpRequest, claim_id: int) -> HttpResponse:
+    _claim_for(request, claim_id, editor=True)
+    form = NoteForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.verdict_approve(claim_id=claim_id, by=request.user, note=note)
+    except (ServiceError, WorkflowError) as exc:
+        return _refused(request, claim_id, "claim-main", str(exc))
+    return _done(request, claim_id, "claim-main", "Verdict approved. It is now locked.")
+
+
+@require_POST
+@login_required
+def verdict_send_back(request: HttpRequest, claim_id: int) -> HttpResponse:
+    _claim_for(request, claim_id, editor=True)
+    form = SendBackForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, claim_id, "claim-main", _form_errors(form), 400, send_back_form=form)
+    try:
+        services.verdict_send_back(claim_id=claim_id, by=request.user, note=form.cleaned_data["note"])
+    except (ServiceError, WorkflowError) as exc:
+        return _refused(request, claim_id, "claim-main", str(exc), send_back_form=form)
+    return _done(request, claim_id, "claim-main", "Sent back to the reviewer with your note.")
+
+
+@require_POST
+@login_required
+def evidence_add(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _claim_for(request, claim_id)
+    _verdict_author_only(request, claim)
+    form = EvidenceForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, claim_id, "evidence", _form_errors(form), 400, evidence_form=form)
+    data = form.cleaned_data
+    try:
+        services.evidence_add(
+            claim_id=claim_id,
+            by=request.user,
+            candidate_id=data["candidate"],
+            url=data["url"],
+            doi=data["doi"],
+            title=data["title"],
+            stance=data["stance"],
+            quote=data["quote"],
+            locator=data["locator"],
+        )
+    except ServiceError as exc:
+        return _refused(request, claim_id, "evidence", str(exc), evidence_form=form)
+    return _done(request, claim_id, "evidence", "Evidence added.", anchor="evidence", changed=False)
+
+
+@require_POST
+@login_required
+def evidence_remove(request: HttpRequest, claim_id: int, evidence_id: int) -> HttpResponse:
+    claim = _claim_for(request, claim_id)
+    _verdict_author_only(request, claim)
+    try:
+        services.evidence_remove(claim_id=claim_id, evidence_id=evidence_id, by=request.user)
+    except ServiceError as exc:
+        return _refused(request, claim_id, "evidence", str(exc))
+    return _done(request, claim_id, "evidence", "Evidence removed.", anchor="evidence", changed=False)
+
+
+@require_POST
+@login_required
+def comment_add(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _claim_for(request, claim_id)
+    if not permissions.can_comment(request.user, claim):
+        raise PermissionDenied("Only editors and the reviewer assigned to this claim can comment on it.")
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, claim_id, "timeline", _form_errors(form), 400, comment_form=form)
+    try:
+        services.comment_add(claim_id=claim_id, by=request.user, body=form.cleaned_data["body"])
+    except ServiceError as exc:
+        return _refused(request, claim_id, "timeline", str(exc), comment_form=form)
+    return _done(request, claim_id, "timeline", "Comment posted.", anchor="timeline", changed=False)

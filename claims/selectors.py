@@ -1,0 +1,297 @@
+"""Reads the workspace views share: the board, a reviewer's queue, a claim's timeline, highlighted text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from claims.models import Article, Claim, ClaimEvent, ClaimStatus, Comment, Evidence, Verdict
+from claims.permissions import REVIEWER_GROUP
+from claims.workflow import OPEN
+
+BOARD_PAGE_SIZE = 50
+QUEUE_PAGE_SIZE = 25
+# Deep offsets cost a scan of every skipped row; nobody pages that far by hand, filters get there faster.
+MAX_PAGE = 1000
+
+# sort key -> (label, ORDER BY). Each order is served by an index in claims.models.Claim.Meta.
+BOARD_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "due": ("Due date", ("due_date", "id")),
+    "priority": ("Priority", ("-priority", "-id")),
+    "created": ("Newest", ("-created_at", "-id")),
+    "status": ("Status", ("status", "due_date", "id")),
+}
+DUE_FILTERS = {"overdue": "Overdue", "week": "Due this week", "none": "No due date"}
+QUEUE_STATES = [*OPEN, ClaimStatus.SUBMITTED]
+
+
+@dataclass
+class BoardFilters:
+    status: str = ""
+    assignee: str = ""  # a user id, or "none" for unassigned claims
+    article: int | None = None
+    due: str = ""
+    sort: str = "due"
+    page: int = 1
+
+    def querystring(self, **overrides: Any) -> str:
+        """The board URL's query for these filters with ``overrides`` applied (empty values dropped)."""
+        from urllib.parse import urlencode
+
+        values: dict[str, Any] = {
+            "status": self.status,
+            "assignee": self.assignee,
+            "article": self.article or "",
+            "due": self.due,
+            "sort": self.sort,
+            "page": self.page,
+        }
+        values.update(overrides)
+        defaults = {"sort": "due", "page": 1}
+        return urlencode({k: v for k, v in values.items() if v not in ("", None) and defaults.get(k) != v})
+
+
+@dataclass
+class BoardPage:
+    claims: list[Claim]
+    counts: dict[str, int]
+    total: int
+    filtered_total: int
+    page: int
+    num_pages: int
+    has_next: bool
+    article: Article | None = None
+    reviewers: list[Any] = field(default_factory=list)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def _due_filter(due: str, today: dt.date) -> Q:
+    if due == "overdue":
+        return Q(due_date__lt=today, status__in=OPEN)
+    if due == "week":
+        return Q(due_date__gte=today, due_date__lte=today + dt.timedelta(days=6))
+    if due == "none":
+        return Q(due_date__isnull=True)
+    return Q()
+
+
+def board_page(*, filters: BoardFilters, page_size: int = BOARD_PAGE_SIZE) -> BoardPage:
+    """One page of the newsroom board and the per-status counts, in a fixed number of queries.
+
+    The counts are one GROUP BY over the filters other than the status; the page is an
+    index-ordered LIMIT/OFFSET read fetching one extra row to know whether a next page exists.
+    """
+    today = timezone.localdate()
+    base = Claim.objects.all()
+    if filters.assignee == "none":
+        base = base.filter(assignee__isnull=True)
+    elif filters.assignee:
+        base = base.filter(assignee_id=int(filters.assignee))
+    if filters.article:
+        base = base.filter(article_id=filters.article)
+    base = base.filter(_due_filter(filters.due, today))
+
+    counts = {s: 0 for s in ClaimStatus.values}
+    for row in base.order_by().values("status").annotate(n=Count("id")):
+        counts[row["status"]] = row["n"]
+    total = sum(counts.values())
+    filtered_total = counts.get(filters.status, 0) if filters.status else total
+
+    rows = base.filter(status=filters.status) if filters.status else base
+    order = BOARD_SORTS.get(filters.sort, BOARD_SORTS["due"])[1]
+    num_pages = max(1, min(MAX_PAGE, -(-filtered_total // page_size)))
+    page = max(1, min(filters.page, num_pages))
+    offset = (page - 1) * page_size
+    claims = list(
+        rows.select_related("article", "assignee", "verdict__rating")
+        .defer("article__body", "quote")
+        .order_by(*order)[offset : offset + page_size + 1]
+    )
+    article = Article.objects.only("id", "title").filter(pk=filters.article).first() if filters.article else None
+    return BoardPage(
+        claims=claims[:page_size],
+        counts=counts,
+        total=total,
+        filtered_total=filtered_total,
+        page=page,
+        num_pages=num_pages,
+        has_next=len(claims) > page_size,
+        article=article,
+        reviewers=list(reviewers()),
+    )
+
+
+@dataclass
+class QueueItem:
+    claim: Claim
+    context: tuple[str, str, str]
+
+
+@dataclass
+class QueuePage:
+    items: list[QueueItem]
+    overdue: int
+    total: int
+    page: int
+    has_next: bool
+
+
+def reviewer_queue(*, user: Any, page: int = 1, page_size: int = QUEUE_PAGE_SIZE) -> QueuePage:
+    """The claims a reviewer is working on, overdue first, then by due date, each with its paragraph."""
+    today = timezone.localdate()
+    mine = Claim.objects.filter(assignee_id=user.pk, status__in=QUEUE_STATES)
+    overdue_q = Q(due_date__lt=today, status__in=OPEN)
+    totals = mine.order_by().aggregate(total=Count("id"), overdue=Count("id", filter=overdue_q))
+    page = max(1, min(page, MAX_PAGE))
+    offset = (page - 1) * page_size
+    claims = list(
+        mine.select_related("article", "verdict__rating")
+        .annotate(late=Case(When(overdue_q, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        .order_by("late", "due_date", "-priority", "id")[offset : offset + page_size + 1]
+    )
+    items = [QueueItem(c, paragraph_context(c.article.body, c.span_start, c.span_end)) for c in claims[:page_size]]
+    return QueuePage(
+        items=items, overdue=totals["overdue"], total=totals["total"], page=page, has_next=len(claims) > page_size
+    )
+
+
+def paragraph_context(body: str, start: int, end: int) -> tuple[str, str, str]:
+    """The text before the quote, the quote, and the text after it, within the quote's paragraph(s)."""
+    para_start = body.rfind("\n\n", 0, start)
+    para_start = 0 if para_start == -1 else para_start + 2
+    para_end = body.find("\n\n", end)
+    para_end = len(body) if para_end == -1 else para_end
+    return body[para_start:start].lstrip(), body[start:end], body[end:para_end].rstrip()
+
+
+@dataclass
+class Segment:
+    """A run of article text at ``start`` covered by the same set of claims."""
+
+    start: int
+    text: str
+    claims: list[Claim]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def claim_ids(self) -> str:
+        return " ".join(str(c.pk) for c in self.claims)
+
+
+def article_paragraphs(body: str, claims: list[Claim]) -> list[list[Segment]]:
+    """Split the body into paragraphs of segments, cutting at every claim boundary.
+
+    Templates escape each segment's text, so the article can never inject markup; offsets stay
+    exact because no character of the body is dropped inside a paragraph.
+    """
+    paragraphs: list[list[Segment]] = []
+    pos = 0
+    while pos <= len(body):
+        sep = body.find("\n\n", pos)
+        end = len(body) if sep == -1 else sep
+        if body[pos:end].strip():
+            paragraphs.append(_segments(body, pos, end, claims))
+        if sep == -1:
+            break
+        pos = sep + 2
+    return paragraphs
+
+
+def _segments(body: str, start: int, end: int, claims: list[Claim]) -> list[Segment]:
+    inside = [c for c in claims if c.span_start < end and c.span_end > start]
+    cuts = {start, end}
+    for c in inside:
+        cuts.update(p for p in (c.span_start, c.span_end) if start < p < end)
+    points = sorted(cuts)
+    segments = []
+    for a, b in itertools.pairwise(points):
+        covering = [c for c in inside if c.span_start <= a and c.span_end >= b]
+        segments.append(Segment(a, body[a:b], covering))
+    return segments
+
+
+def claim_for_page(*, claim_id: int) -> Claim | None:
+    """A claim with what its page shows in the same query."""
+    return (
+        Claim.objects.select_related("article", "assignee", "created_by", "verdict__rating", "verdict__author")
+        .filter(pk=claim_id)
+        .first()
+    )
+
+
+def verdict_of(claim: Claim) -> Verdict | None:
+    try:
+        return claim.verdict
+    except Verdict.DoesNotExist:
+        return None
+
+
+def evidence_for(verdict: Verdict | None) -> list[Evidence]:
+    if verdict is None:
+        return []
+    return list(Evidence.objects.filter(verdict=verdict).select_related("candidate"))
+
+
+def confirmed_candidates(claim: Claim) -> list[Any]:
+    """The sources an editor confirmed for the claim (the sources area's selector when it exists)."""
+    try:
+        from sources.selectors import confirmed_sources
+    except ImportError:
+        from sources.models import CandidateSource
+
+        return list(CandidateSource.objects.filter(claim=claim, decision=CandidateSource.Decision.CONFIRMED))
+    return list(confirmed_sources(claim=claim))
+
+
+@dataclass
+class TimelineEntry:
+    at: dt.datetime
+    kind: str  # "event" or "comment"
+    item: Any
+
+
+# Autosaves and comment bookkeeping would drown the story; the comment itself is its entry.
+HIDDEN_EVENT_ACTIONS = ("draft_saved", "comment")
+
+
+def claim_timeline(*, claim: Claim) -> list[TimelineEntry]:
+    """The claim's events and comments, oldest first."""
+    events = ClaimEvent.objects.filter(claim=claim).exclude(action__in=HIDDEN_EVENT_ACTIONS).select_related("actor")
+    comments = Comment.objects.filter(claim=claim).select_related("author")
+    entries = [TimelineEntry(e.created_at, "event", e) for e in events]
+    entries += [TimelineEntry(c.created_at, "comment", c) for c in comments]
+    entries.sort(key=lambda e: (e.at, 0 if e.kind == "event" else 1, e.item.pk))
+    return entries
+
+
+def last_draft_save(*, claim: Claim) -> ClaimEvent | None:
+    return (
+        ClaimEvent.objects.filter(claim=claim, action="draft_saved")
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def article_claims(*, article: Article) -> list[Claim]:
+    return list(article.claims.select_related("assignee").order_by("span_start", "id"))
+
+
+def reviewers() -> QuerySet[Any]:
+    return (
+        get_user_model()
+        .objects.filter(groups__name=REVIEWER_GROUP, is_active=True)
+        .order_by("first_name", "last_name", "username")
+    )
