@@ -1,0 +1,273 @@
+"""Public pages: no login, no JavaScript, rendered from published snapshots and cached per version.
+
+The check page itself carries no form: its HTML is shared by every reader (and cached), so the
+per-reader CSRF token lives on the separate "Report an error" page each claim links to.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_http_methods, require_safe
+
+from claims import jsonld, publishing
+from claims.feeds import ChecksAtomFeed
+from claims.models import Check
+from claims.services import ServiceError
+from claims.sitemaps import SITEMAPS
+
+# Bump when the public templates change, so browsers holding an old ETag fetch the new markup.
+RENDER_REVISION = "1"
+CACHE_SECONDS = 60 * 60 * 24
+PAGE_SIZE = 20
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+def public_headers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Security headers every public page sends: a strict CSP (no script may run at all)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        return response
+
+    return wrapped
+
+
+def _site_context() -> dict[str, Any]:
+    return {
+        "organization_name": settings.ORGANIZATION_NAME,
+        "organization_url": settings.ORGANIZATION_URL,
+        "site_url": settings.SITE_URL,
+    }
+
+
+def _conditional(
+    request: HttpRequest, etag: str, last_modified: int | None, build: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """Answer 304 when the reader already holds this version; otherwise build and tag the response."""
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    response = not_modified if not_modified is not None else build()
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    # Readers revalidate every time (cheap 304s), so a withdrawal or correction shows at once.
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    return response
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+@require_safe
+@public_headers
+def check_list(request: HttpRequest) -> HttpResponse:
+    number = _page_number(request)
+    generation = publishing.public_generation()
+    etag = f'"list-{RENDER_REVISION}-{generation}-{number}"'
+
+    def build() -> HttpResponse:
+        key = f"public:list:{generation}:{number}"
+        html = cache.get(key)
+        if html is None:
+            paginator = Paginator(publishing.published_checks(), PAGE_SIZE)
+            try:
+                page = paginator.page(number)
+            except (EmptyPage, PageNotAnInteger):
+                raise Http404("No such page of checks.") from None
+            items = [
+                {
+                    "slug": c.slug,
+                    "snap": c.current_version.snapshot,
+                    "published_at": c.current_version.published_at,
+                    "version": c.current_version.number,
+                }
+                for c in page.object_list
+            ]
+            html = render_to_string(
+                "public/check_list.html",
+                {**_site_context(), "page": page, "items": items, "canonical_url": settings.SITE_URL + request.path},
+            )
+            cache.set(key, html, CACHE_SECONDS)
+        return HttpResponse(html)
+
+    return _conditional(request, etag, None, build)
+
+
+@require_safe
+@public_headers
+def check_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    check = publishing.public_check(slug)
+    if check is None:
+        raise Http404("No published check at this address.")
+    if check.status == Check.Status.WITHDRAWN:
+        return _withdrawn(request, check)
+    version = check.current_version
+    etag = f'"check-{RENDER_REVISION}-{check.pk}-v{version.number}"'
+
+    def build() -> HttpResponse:
+        key = publishing.check_cache_key(check)
+        html = cache.get(key)
+        if html is None:
+            context = {**_site_context(), **publishing.snapshot_page_context(publishing.public_snapshot(check))}
+            html = render_to_string("public/check.html", context)
+            cache.set(key, html, CACHE_SECONDS)
+        return HttpResponse(html)
+
+    # HTTP dates have whole seconds; a fractional timestamp would never compare equal.
+    return _conditional(request, etag, int(version.published_at.timestamp()), build)
+
+
+def _withdrawn(request: HttpRequest, check: Check) -> HttpResponse:
+    snapshot = publishing.public_snapshot(check)
+    context = {
+        **_site_context(),
+        "headline": snapshot.get("headline", ""),
+        "article_title": snapshot.get("article", {}).get("title", ""),
+        "withdrawn_at": check.withdrawn_at,
+        "reason": check.withdrawn_reason,
+        "canonical_url": jsonld.check_url(check.slug),
+    }
+    return render(request, "public/withdrawn.html", context, status=410)
+
+
+class ErrorReportForm(forms.Form):
+    name = forms.CharField(max_length=200, required=False, label="Your name (optional)")
+    email = forms.EmailField(required=False, label="Your email (optional, only if you would like a reply)")
+    message = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        label="What is wrong?",
+        error_messages={"required": "Tell us what is wrong: the message cannot be empty."},
+    )
+    # The honeypot: hidden from people by the stylesheet, filled in by form-filling bots.
+    website = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
+def _claim_number(request: HttpRequest) -> int | None:
+    raw = request.POST.get("claim") if request.method == "POST" else request.GET.get("claim")
+    try:
+        return int(raw) if raw else None
+    except ValueError:
+        return None
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@public_headers
+def error_report(request: HttpRequest, slug: str) -> HttpResponse:
+    check = publishing.public_check(slug)
+    if check is None:
+        raise Http404("No published check at this address.")
+    if check.status == Check.Status.WITHDRAWN:
+        return _withdrawn(request, check)
+    snapshot = publishing.public_snapshot(check)
+    number = _claim_number(request)
+    claim = next((c for c in snapshot["claims"] if c["number"] == number), None)
+    context: dict[str, Any] = {
+        **_site_context(),
+        "snap": snapshot,
+        "claim": claim,
+        "check_url": jsonld.check_url(check.slug),
+        "canonical_url": jsonld.check_url(check.slug),
+    }
+    status = 200
+    form = ErrorReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                publishing.error_report_create(
+                    check_id=check.pk,
+                    claim_number=claim["number"] if claim else None,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    message=form.cleaned_data["message"],
+                    ip=publishing.client_ip(request.META),
+                    honeypot=form.cleaned_data["website"],
+                )
+            except publishing.RateLimited as exc:
+                form.add_error(None, str(exc))
+                status = 429
+            except ServiceError as exc:
+                form.add_error(None, str(exc))
+                status = 400
+            else:
+                return render(request, "public/report_thanks.html", context)
+        else:
+            status = 400
+    context["form"] = form
+    return render(request, "public/report_form.html", context, status=status)
+
+
+def _generation_cached(request: HttpRequest, name: str, content_type: str, build: Callable[[], bytes]) -> HttpResponse:
+    generation = publishing.public_generation()
+    etag = f'"{name}-{RENDER_REVISION}-{generation}"'
+
+    def respond() -> HttpResponse:
+        key = f"public:{name}:{generation}"
+        body = cache.get(key)
+        if body is None:
+            body = build()
+            cache.set(key, body, CACHE_SECONDS)
+        return HttpResponse(body, content_type=content_type)
+
+    return _conditional(request, etag, None, respond)
+
+
+@require_safe
+@public_headers
+def atom_feed(request: HttpRequest) -> HttpResponse:
+    def build() -> bytes:
+        return ChecksAtomFeed()(request).content
+
+    return _generation_cached(request, "feed", "application/atom+xml; charset=utf-8", build)
+
+
+@require_safe
+@public_headers
+def claimreview_feed(request: HttpRequest) -> HttpResponse:
+    def build() -> bytes:
+        checks = list(publishing.published_checks())
+        snapshots = [c.current_version.snapshot for c in checks]
+        modified = max((c.current_version.published_at for c in checks), default=None)
+        feed = jsonld.data_feed(snapshots, modified.isoformat() if modified else None)
+        return json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8")
+
+    return _generation_cached(request, "claimreview", "application/ld+json; charset=utf-8", build)
+
+
+@require_safe
+@public_headers
+def sitemap(request: HttpRequest) -> HttpResponse:
+    def build() -> bytes:
+        response = sitemap_view(request, sitemaps=SITEMAPS)
+        response.render()
+        return response.content
+
+    return _generation_cached(request, "sitemap", "application/xml; charset=utf-8", build)
