@@ -50,7 +50,9 @@ HOSTILE_HTML = """<!doctype html>
 <p>Its appendix prints the string &lt;script&gt;alert('xss-escaped')&lt;/script&gt; as an example of an attack.</p>
 </article></body></html>"""
 
-NO_ARTICLE_HTML = "<!doctype html><html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+NO_ARTICLE_HTML = (
+    "<!doctype html><html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+)
 
 
 @pytest.fixture
