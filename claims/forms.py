@@ -31,7 +31,9 @@ class ClaimCreateForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     claimant = forms.CharField(required=False, max_length=300, label="Who makes the claim")
-    priority = forms.TypedChoiceField(choices=Priority.choices, coerce=int, initial=Priority.NORMAL)
+    priority = forms.TypedChoiceField(
+        choices=Priority.choices, coerce=int, initial=Priority.NORMAL, required=False, empty_value=Priority.NORMAL
+    )
 
     def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

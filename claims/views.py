@@ -152,7 +152,16 @@ def _article_context(article: Article, form: ClaimCreateForm | None = None) -> d
         "paragraphs": selectors.article_paragraphs(article.body, claims),
         "form": form or ClaimCreateForm(article=article),
         "suggestions_template": _template_or_none("claims/_suggestions.html"),
+        "suggestions": _suggestions(article),
     }
+
+
+def _suggestions(article: Article) -> list[Any]:
+    try:
+        from claims.suggestions import article_suggestions
+    except ImportError:
+        return []
+    return article_suggestions(article)
 
 
 def _template_or_none(name: str) -> str | None:
