@@ -139,3 +139,11 @@ def apply_updates(work: Any, updates: list[dict[str, str]]) -> None:
             work.has_correction = True
         else:
             work.has_expression_of_concern = True
+
+
+def earliest(*dates: str) -> str:
+    """The earliest full ISO date among ``dates``, else the most precise partial one."""
+    full = [d for d in dates if len(d) == 10]
+    if full:
+        return min(full)
+    return max(dates, key=len, default="")

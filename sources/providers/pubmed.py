@@ -9,7 +9,7 @@ from lxml import etree
 
 from sources import normalize
 from sources.http import fetch
-from sources.providers.base import apply_updates, as_dict, as_list, as_str, load_json, load_xml, parser
+from sources.providers.base import apply_updates, as_dict, as_list, as_str, earliest, load_json, load_xml, parser
 from sources.types import ClaimQuery, ParseError, Work
 
 NAME = "pubmed"
@@ -116,7 +116,7 @@ def _article(node: etree._Element) -> Work:
         journal=_text(journal.find("Title")) if journal is not None else "",
         issn=[_text(i) for i in article.findall("Journal/ISSN") if _text(i)],
         year=year,
-        published_on=electronic if len(electronic) > len(iso) else iso,
+        published_on=earliest(iso, electronic),
         volume=_text(article.find("Journal/JournalIssue/Volume")),
         issue=_text(article.find("Journal/JournalIssue/Issue")),
         pages=_text(article.find("Pagination/MedlinePgn")),

@@ -1,0 +1,103 @@
+"""The sources panel: a polled fragment and one POST per action, each working with and without htmx."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from claims import permissions
+from claims.models import Claim
+from claims.services import ServiceError
+from sources import selectors, services
+from sources.models import CandidateSource
+
+
+def _viewable_claim(request: HttpRequest, claim_id: int) -> Claim:
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
+    if not permissions.can_view_claim(request.user, claim):
+        raise PermissionDenied("Only editors and the claim's reviewer can see its sources.")
+    return claim
+
+
+def _editor_only(request: HttpRequest) -> None:
+    if not permissions.is_editor(request.user):
+        raise PermissionDenied("Only an editor can change a claim's sources.")
+
+
+def _answer(request: HttpRequest, claim: Claim, *, error: str = "", notice: str = "") -> HttpResponse:
+    if request.htmx:
+        panel = selectors.sources_panel(claim=claim, user=request.user, error=error, notice=notice)
+        return render(request, "sources/panel.html", panel)
+    if error:
+        messages.error(request, error)
+    elif notice:
+        messages.success(request, notice)
+    return redirect(reverse("claims:claim", args=[claim.pk]) + "#sources-panel")
+
+
+@require_GET
+@login_required
+def panel(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """The panel fragment; the page polls it while searches run."""
+    claim = _viewable_claim(request, claim_id)
+    return render(request, "sources/panel.html", selectors.sources_panel(claim=claim, user=request.user))
+
+
+@require_POST
+@login_required
+def find(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _viewable_claim(request, claim_id)
+    _editor_only(request)
+    try:
+        services.searches_request(claim_id=claim.pk, by=request.user)
+    except ServiceError as exc:
+        return _answer(request, claim, error=str(exc))
+    return _answer(request, claim, notice="Searching Crossref, PubMed, Europe PMC and OpenAlex for sources.")
+
+
+@require_POST
+@login_required
+def add(request: HttpRequest, claim_id: int) -> HttpResponse:
+    claim = _viewable_claim(request, claim_id)
+    _editor_only(request)
+    identifier = request.POST.get("identifier", "")
+    try:
+        candidate = services.candidate_add(claim_id=claim.pk, identifier=identifier, by=request.user)
+    except ServiceError as exc:
+        return _answer(request, claim, error=str(exc))
+    return _answer(request, claim, notice=f"Added “{candidate.title or candidate.doi or candidate.pmid}”.")
+
+
+def _decide(request: HttpRequest, candidate_id: int, decision: str) -> HttpResponse:
+    candidate = get_object_or_404(CandidateSource.objects.select_related("claim"), pk=candidate_id)
+    claim = _viewable_claim(request, candidate.claim_id)
+    _editor_only(request)
+    try:
+        services.candidate_decide(
+            candidate_id=candidate.pk,
+            by=request.user,
+            decision=decision,
+            reason=request.POST.get("reason", ""),
+            note=request.POST.get("note", ""),
+        )
+    except ServiceError as exc:
+        return _answer(request, claim, error=str(exc))
+    verb = "Confirmed" if decision == CandidateSource.Decision.CONFIRMED else "Disputed"
+    return _answer(request, claim, notice=f"{verb} “{candidate.title or candidate.doi}”.")
+
+
+@require_POST
+@login_required
+def confirm(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    return _decide(request, candidate_id, CandidateSource.Decision.CONFIRMED)
+
+
+@require_POST
+@login_required
+def dispute(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    return _decide(request, candidate_id, CandidateSource.Decision.DISPUTED)
