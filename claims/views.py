@@ -92,8 +92,8 @@ def keep_draft_when_logged_out(view: Callable[..., HttpResponse]) -> Callable[..
 # Pages --------------------------------------------------------------------------------------
 
 
-@login_required
 @require_GET
+@login_required
 def home(request: HttpRequest) -> HttpResponse:
     if permissions.is_editor(request.user):
         return redirect("claims:board")
@@ -102,8 +102,8 @@ def home(request: HttpRequest) -> HttpResponse:
     raise PermissionDenied(NOT_IN_NEWSROOM)
 
 
-@login_required
 @require_GET
+@login_required
 def board(request: HttpRequest) -> HttpResponse:
     _require_editor(request.user)
     filters = board_filters(request.GET)
@@ -132,8 +132,8 @@ def board(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
 @require_GET
+@login_required
 def queue(request: HttpRequest) -> HttpResponse:
     _require_staff(request.user)
     try:
@@ -173,8 +173,8 @@ def _template_or_none(name: str) -> str | None:
     return name
 
 
-@login_required
 @require_GET
+@login_required
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     _require_editor(request.user)
     article = get_object_or_404(Article, pk=article_id)
@@ -295,8 +295,8 @@ def _restore_unsaved_draft(request: HttpRequest, claim: Claim, context: dict[str
     context["restored_draft"] = True
 
 
-@login_required
 @require_GET
+@login_required
 def claim_detail(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = _claim_for(request, claim_id)
     context = _claim_context(request, claim)
