@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.test import TestCase
 from django.utils import timezone
 
 from claims import publishing
@@ -77,6 +78,17 @@ def make_check(editor: Any, reviewer: Any) -> Callable[..., Check]:
 def published(make_check: Callable[..., Check], editor: Any) -> Check:
     """A published check with three claims."""
     check = make_check(3)
-    publishing.check_publish(check_id=check.pk, by=editor)
+    publish(check, editor)
     check.refresh_from_db()
     return check
+
+
+def publish(check: Check, editor: Any, reason: str = "") -> Any:
+    """Publish and run the after-commit cache invalidation, as a real request would."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return publishing.check_publish(check_id=check.pk, by=editor, reason=reason)
+
+
+def withdraw(check: Check, editor: Any, reason: str) -> Check:
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return publishing.check_withdraw(check_id=check.pk, by=editor, reason=reason)

@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from claims import publishing
 from claims.models import Check, Rating
+from tests.publishing.conftest import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +104,7 @@ def test_jsonld_cannot_break_out_of_its_script_element(client: Client, make_chec
     claim = check.article.claims.get()
     claim.text = "It is </script><script>alert(1)</script> & more"
     claim.save()
-    publishing.check_publish(check_id=check.pk, by=editor)
+    publish(check, editor)
     html = get_page(client, check).content.decode()
     assert "<script>alert(1)" not in html
     assert claim_reviews(html)[0]["claimReviewed"] == claim.text
@@ -170,7 +170,7 @@ def test_query_count_is_constant_whatever_the_number_of_claims(
     client: Client, make_check: Callable, editor: Any, django_assert_num_queries: Any, claims: int
 ) -> None:
     check = make_check(claims)
-    publishing.check_publish(check_id=check.pk, by=editor)
+    publish(check, editor)
     cache.clear()
     with django_assert_num_queries(COLD_QUERIES):
         response = get_page(client, check)
@@ -199,7 +199,7 @@ def test_republishing_changes_the_etag_and_the_cached_page(
     from tests.publishing.test_versions import correct_claim
 
     correct_claim(published, number=1, editor=editor, reviewer=reviewer, rating="Inaccurate")
-    publishing.check_publish(check_id=published.pk, by=editor, reason="a second study contradicts it")
+    publish(published, editor, "a second study contradicts it")
     second = get_page(client, published, if_none_match=first["ETag"])
     assert second.status_code == 200
     assert second["ETag"] != first["ETag"]
@@ -228,7 +228,7 @@ def test_check_list_shows_published_checks_newest_first_and_paginates(
 ) -> None:
     checks = [make_check(1, title=f"Article number {i}") for i in range(23)]
     for check in checks:
-        publishing.check_publish(check_id=check.pk, by=editor)
+        publish(check, editor)
     make_check(1, title="An unpublished draft")
     response = client.get(reverse("public:check_list"))
     assert response.status_code == 200

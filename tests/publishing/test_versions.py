@@ -15,6 +15,7 @@ from claims import publishing
 from claims.models import Check, CheckVersion, Claim, ClaimEvent, ClaimStatus, Rating
 from claims.services import ServiceError
 from claims.workflow import WorkflowError, transition
+from tests.publishing.conftest import publish, withdraw
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def correct_claim(
 
 def test_publishing_freezes_version_1_and_publishes_each_claim(make_check: Callable, editor: Any) -> None:
     check = make_check(3)
-    version = publishing.check_publish(check_id=check.pk, by=editor)
+    version = publish(check, editor)
     check.refresh_from_db()
     assert (check.status, check.current_version, version.number) == ("published", version, 1)
     assert check.first_published_at == version.published_at
@@ -63,7 +64,7 @@ def test_publishing_is_refused_with_a_list_of_claims_missing_a_verdict(
         span_end=99,
     )
     with pytest.raises(ServiceError, match=r"Claim 3 \(“Unfinished”\) is in review; it needs an approved verdict"):
-        publishing.check_publish(check_id=check.pk, by=editor)
+        publish(check, editor)
     check.refresh_from_db()
     assert check.status == Check.Status.DRAFT and not CheckVersion.objects.exists()
     assert set(check.article.claims.exclude(pk=waiting.pk).values_list("status", flat=True)) == {"approved"}
@@ -87,7 +88,7 @@ def test_a_claim_left_out_does_not_block_and_never_appears(
         assessment="",
         excluded_claim_ids=[left_out.pk],
     )
-    version = publishing.check_publish(check_id=check.pk, by=editor)
+    version = publish(check, editor)
     assert len(version.snapshot["claims"]) == 2
     left_out.refresh_from_db()
     assert left_out.status == ClaimStatus.IN_REVIEW
@@ -99,7 +100,7 @@ def test_a_headline_is_required(make_check: Callable, editor: Any) -> None:
     check = make_check(1)
     Check.objects.filter(pk=check.pk).update(headline="")
     with pytest.raises(ServiceError, match="Write a headline"):
-        publishing.check_publish(check_id=check.pk, by=editor)
+        publish(check, editor)
 
 
 def test_reviewer_cannot_publish_or_withdraw(published: Check, make_check: Callable, reviewer: Any) -> None:
@@ -121,7 +122,7 @@ def test_reopening_a_claim_keeps_the_public_page_on_version_1(
     assert 'id="claim-1"' in html and "Misleading" in html
     # Until the claim is approved again, republishing is refused with the reason.
     with pytest.raises(ServiceError, match="Claim 1 .* is changes requested"):
-        publishing.check_publish(check_id=published.pk, by=editor, reason="x")
+        publish(published, editor, "x")
 
 
 def test_reopen_needs_a_note_and_an_editor(published: Check, editor: Any, reviewer: Any) -> None:
@@ -162,7 +163,7 @@ def test_republishing_without_a_reason_is_refused_and_says_what_changed(
 ) -> None:
     correct_claim(published, number=1, editor=editor, reviewer=reviewer, rating="Accurate", explanation="New text")
     with pytest.raises(ServiceError, match="the rating of claim 1 changed from Misleading to Accurate"):
-        publishing.check_publish(check_id=published.pk, by=editor, reason="")
+        publish(published, editor, "")
     assert published.versions.count() == 1
     claim = published.article.claims.order_by("span_start").first()
     assert claim.status == ClaimStatus.APPROVED  # nothing moved
@@ -189,7 +190,7 @@ def test_snapshot_diff_names_added_and_removed_claims_and_text_changes() -> None
 def test_withdrawn_check_answers_410_with_the_reason(client: Client, published: Check, editor: Any) -> None:
     url = reverse("public:check", args=[published.slug])
     assert client.get(url).status_code == 200
-    publishing.check_withdraw(check_id=published.pk, by=editor, reason="The article was retracted by its outlet.")
+    withdraw(published, editor, "The article was retracted by its outlet.")
     response = client.get(url)
     assert response.status_code == 410
     html = response.content.decode()
@@ -202,15 +203,15 @@ def test_withdrawn_check_answers_410_with_the_reason(client: Client, published: 
 
 def test_withdrawal_needs_a_reason_and_a_published_check(published: Check, make_check: Callable, editor: Any) -> None:
     with pytest.raises(ServiceError, match="reason"):
-        publishing.check_withdraw(check_id=published.pk, by=editor, reason="  ")
+        withdraw(published, editor, "  ")
     draft = make_check(1, title="Draft one")
     with pytest.raises(ServiceError, match="Only a published check can be withdrawn"):
-        publishing.check_withdraw(check_id=draft.pk, by=editor, reason="why")
+        withdraw(draft, editor, "why")
 
 
 def test_a_withdrawn_check_can_be_published_again_with_a_note(client: Client, published: Check, editor: Any) -> None:
-    publishing.check_withdraw(check_id=published.pk, by=editor, reason="Pending a review.")
-    version = publishing.check_publish(check_id=published.pk, by=editor, reason="the review found no error")
+    withdraw(published, editor, "Pending a review.")
+    version = publish(published, editor, "the review found no error")
     assert version.number == 2
     assert version.correction_note.endswith(": The review found no error.")
     assert client.get(reverse("public:check", args=[published.slug])).status_code == 200
