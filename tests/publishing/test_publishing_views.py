@@ -238,3 +238,12 @@ def test_publishing_twice_in_a_row_needs_a_reason(client: Client, editor: Any, p
     publish(published, editor, "we added a link to the data")
     published.refresh_from_db()
     assert published.current_version.number == 2
+
+
+def test_article_page_and_nav_lead_to_publishing(client: Client, editor: Any, make_check: Callable) -> None:
+    check = make_check(1)
+    client.force_login(editor)
+    html = client.get(reverse("claims:article", args=[check.article_id])).content.decode()
+    assert f'href="{edit_url(check)}"' in html
+    assert f'href="{reverse("publishing:error_reports")}"' in html
+    assert f'href="{reverse("public:check_list")}"' in html
