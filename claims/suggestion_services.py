@@ -12,7 +12,7 @@ from claims.services import ServiceError
 
 
 @transaction.atomic
-def suggestion_dismiss(*, article_id: int, start: int, end: int, by: Any) -> DismissedSuggestion:
+def suggestion_dismiss(*, article_id: int, start: int, end: int, by: Any) -> None:
     """Hide the hint for ``body[start:end]`` on this article. Dismissing twice is harmless."""
     if not permissions.is_editor(by):
         raise ServiceError("Only an editor can dismiss hints.")
@@ -21,7 +21,7 @@ def suggestion_dismiss(*, article_id: int, start: int, end: int, by: Any) -> Dis
         raise ServiceError("That article no longer exists.")
     if not (0 <= start < end <= len(article.body)):
         raise ServiceError("That hint is not part of this article; reload the page.")
-    dismissed, _created = DismissedSuggestion.objects.get_or_create(
-        article=article, start=start, end=end, defaults={"dismissed_by": by}
+    # ON CONFLICT DO NOTHING: two editors dismissing the same hint at once both succeed, one row stays.
+    DismissedSuggestion.objects.bulk_create(
+        [DismissedSuggestion(article=article, start=start, end=end, dismissed_by=by)], ignore_conflicts=True
     )
-    return dismissed

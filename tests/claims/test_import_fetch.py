@@ -249,15 +249,16 @@ def test_a_body_without_content_length_is_capped_while_streaming(allow_local: An
 
     def endless() -> Iterator[bytes]:
         yield b"<html><body><article>"
-        for _ in range(10_000):  # 10 MB if read to the end
+        for _ in range(40_000):  # 40 MB if read to the end
             sent.append(1)
             yield b"<p>" + b"word " * 200 + b"</p>"
 
     httpserver.expect_request("/stream").respond_with_response(Response(endless(), content_type="text/html"))
     with pytest.raises(ImportRefused, match="larger than the"):
         fetch_url(httpserver.url_for("/stream"))
-    # The client stopped after the cap; the server never got to send the whole body.
-    assert len(sent) < 1000
+    # The client stopped soon after the cap: the server wrote only what the socket buffers (a few MB
+    # on loopback) could hold before the connection closed, never the whole body.
+    assert len(sent) < 15_000
 
 
 @pytest.fixture

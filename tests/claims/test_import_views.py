@@ -294,7 +294,7 @@ def test_an_htmx_dismissal_returns_the_refreshed_hint_list(
 ) -> None:
     article = ArticleFactory(body=SEED_TEXT)
     hints = suggest(SEED_TEXT)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         response = editor_client.post(dismiss_url(article), {"start": hints[0].start, "end": hints[0].end}, **HTMX)
     html = response.content.decode()
     assert response.status_code == 200
@@ -341,3 +341,23 @@ def test_the_hint_fragment_has_a_useful_empty_state() -> None:
 
     html = render_to_string("claims/_suggestions.html", {"article": ArticleFactory.build(pk=1), "suggestions": []})
     assert "No sentence stands out as check-worthy" in html
+
+
+def test_make_claim_from_a_hint_creates_a_claim_anchored_to_the_sentence(editor_client: Any) -> None:
+    from django.template.loader import render_to_string
+
+    from claims.models import Claim
+
+    article = ArticleFactory(body=SEED_TEXT, outlet="Example Times")
+    jama = next(h for h in suggest(SEED_TEXT) if "JAMA" in h.text)
+    html = render_to_string("claims/_suggestions.html", {"article": article, "suggestions": [jama]})
+    assert f'name="span_start" value="{jama.start}"' in html
+    response = editor_client.post(
+        reverse("claims:claim_create", args=[article.pk]),
+        {"span_start": jama.start, "span_end": jama.end, "text": jama.text, "claimant": "Example Times"},
+    )
+    assert response.status_code == 302
+    claim = Claim.objects.get(article=article)
+    assert claim.quote == jama.text
+    assert (claim.span_start, claim.span_end) == (jama.start, jama.end)
+    assert claim.claimant == "Example Times"

@@ -214,7 +214,7 @@ def test_a_dismissed_hint_is_left_out_of_the_articles_suggestions(editor: Any, d
 
     suggestion_dismiss(article_id=article.pk, start=jama.start, end=jama.end, by=editor)
 
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         hints = article_suggestions(article)
     assert jama.start not in {h.start for h in hints}
     assert len(hints) == len(suggest(SEED_TEXT)) - 1
@@ -245,3 +245,17 @@ def test_offsets_outside_the_article_are_refused(editor: Any) -> None:
     with pytest.raises(ServiceError, match="not part of this article"):
         suggestion_dismiss(article_id=article.pk, start=5, end=500, by=editor)
     assert not DismissedSuggestion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_sentence_that_already_holds_a_claim_is_no_longer_suggested(editor: Any) -> None:
+    from claims.services import claim_create
+
+    article = ArticleFactory(body=SEED_TEXT)
+    jama = seed_suggestion("JAMA Psychiatry")
+    part = SEED_TEXT.index("published in the journal JAMA Psychiatry")
+    claim_create(article=article, span_start=part, span_end=part + 41, by=editor, search_sources=False)
+
+    starts = {hint.start for hint in article_suggestions(article)}
+    assert jama.start not in starts
+    assert len(starts) == len(suggest(SEED_TEXT)) - 1
