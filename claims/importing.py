@@ -165,7 +165,8 @@ def text_from_upload(name: str, data: bytes) -> ImportedText:
     if not data.strip():
         raise ImportRefused(f"“{name}” is empty.")
     if kind == "html":
-        return extract_html(_decode_utf8(data, name), origin=Article.Origin.FILE)
+        # Bytes, not text: the extractor honours the page's own <meta charset>.
+        return extract_html(data, origin=Article.Origin.FILE)
     body = _normalise_newlines(_decode_utf8(data, name))
     title = _first_line_title(body) or PurePath(name).stem.replace("-", " ").replace("_", " ").strip()
     return ImportedText(body=body, origin=Article.Origin.FILE, title=title)

@@ -157,6 +157,18 @@ def test_an_html_file_goes_through_extraction(editor_client: Any) -> None:
     assert article.origin == "file"
 
 
+def test_an_html_file_in_its_own_declared_charset_is_read_correctly(editor_client: Any) -> None:
+    page = (
+        '<html><head><meta charset="iso-8859-1"><title>Café prices</title></head><body><article>'
+        "<p>The price of a café crème rose by 12% in Paris cafés between 2020 and 2023, the survey found.</p>"
+        "</article></body></html>"
+    )
+    editor_client.post(IMPORT_URL, {**details(), "file": upload("cafe.htm", page.encode("latin-1"), "text/html")})
+    article = Article.objects.get()
+    assert "café crème rose by 12%" in article.body
+    assert article.title == "Café prices"
+
+
 def test_a_file_that_is_not_utf8_is_refused_and_the_details_are_kept(editor_client: Any) -> None:
     response = editor_client.post(
         IMPORT_URL,
