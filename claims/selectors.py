@@ -270,7 +270,11 @@ def claim_timeline(*, claim: Claim) -> list[TimelineEntry]:
     """The claim's events and comments, oldest first."""
     events = ClaimEvent.objects.filter(claim=claim).exclude(action__in=HIDDEN_EVENT_ACTIONS).select_related("actor")
     comments = Comment.objects.filter(claim=claim).select_related("author")
-    entries = [TimelineEntry(e.created_at, "event", e) for e in events]
+    labels = dict(ClaimStatus.choices)
+    entries = []
+    for event in events:
+        event.to_label = labels.get(event.to_status, "")
+        entries.append(TimelineEntry(event.created_at, "event", event))
     entries += [TimelineEntry(c.created_at, "comment", c) for c in comments]
     entries.sort(key=lambda e: (e.at, 0 if e.kind == "event" else 1, e.item.pk))
     return entries

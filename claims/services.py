@@ -282,8 +282,6 @@ def verdict_save_draft(
     """Save the verdict draft. A stale ``version`` raises :class:`StaleEdit` carrying the newer verdict."""
     claim = _locked_claim(claim_id)
     verdict = _editable_verdict(claim, by)
-    if verdict.version != version:
-        raise StaleEdit(verdict)
     if confidence not in ("", *Confidence.values):
         raise ServiceError("Choose a confidence of low, medium or high.")
     rating = _rating(rating_id)
@@ -292,8 +290,11 @@ def verdict_save_draft(
         explanation,
         confidence,
     )
+    # Identical content is no conflict: an autosave in flight may already have saved these very words.
     if not changed:
         return verdict
+    if verdict.version != version:
+        raise StaleEdit(verdict)
     verdict.rating = rating
     verdict.explanation = explanation
     verdict.confidence = confidence

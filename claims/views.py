@@ -442,9 +442,8 @@ def verdict_save(request: HttpRequest, claim_id: int) -> HttpResponse:
             return render(request, "claims/claim.html#draft-status", {"error": str(exc), "claim": claim})
         return _refused(request, claim_id, "claim-main", str(exc), verdict_form=form)
     if autosave:
-        return render(
-            request, "claims/claim.html#draft-status", {"saved": verdict, "claim": claim, "oob_version": True}
-        )
+        context = {"saved": verdict, "claim": claim, "missing": services.verdict_missing(verdict)}
+        return render(request, "claims/claim.html#draft-status", context)
     return _done(request, claim_id, "claim-main", f"Draft saved (version {verdict.version}).", anchor="verdict")
 
 

@@ -51,7 +51,7 @@ def assigned_claim(db: Any, reviewer: Any) -> Claim:
     return ClaimFactory(status=ClaimStatus.ASSIGNED, assignee=reviewer)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True, "args": CHROMIUM_ARGS}
 

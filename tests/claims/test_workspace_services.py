@@ -258,3 +258,14 @@ def test_full_review_round_trip(editor: Any, reviewer: Any) -> None:
     assert final.status == S.APPROVED
     actions = list(ClaimEvent.objects.filter(claim=claim, kind="status").values_list("action", flat=True))
     assert actions == ["assign", "start_review", "submit", "request_changes", "start_review", "submit", "approve"]
+
+
+def test_a_stale_save_of_identical_words_is_not_a_conflict(reviewer: Any) -> None:
+    claim = _in_review(reviewer)
+    services.verdict_save_draft(claim_id=claim.pk, by=reviewer, version=1, rating_id=None, explanation="Same words.")
+    # The autosave already saved these words; the button click carrying the older version changes nothing.
+    verdict = services.verdict_save_draft(
+        claim_id=claim.pk, by=reviewer, version=1, rating_id=None, explanation="Same words."
+    )
+    assert verdict.version == 2
+    assert ClaimEvent.objects.filter(claim=claim, action="draft_saved").count() == 1

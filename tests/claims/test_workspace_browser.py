@@ -1,0 +1,172 @@
+"""In a real browser: import the seed article, pick part of a sentence, assign, review, send back, approve."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Verdict
+from tests.factories import UserFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_TEXT = (ROOT / "seeds" / "data" / "ketamine-depression.txt").read_text(encoding="utf-8")
+SHOTS = ROOT / "test-results" / "workspace"
+PASSWORD = "pass-for-tests-1"
+# Part of a sentence: the sentence goes on with "“not the most commonly prescribed antidepressants”".
+PART = "one in three people affected by depression does not answer"
+
+
+def _shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _login(page: Any, base: str, username: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button:has-text('Log in')")
+
+
+def _logout(page: Any) -> None:
+    page.click("header button:has-text('Log out')")
+    page.wait_for_url(re.compile(r"/accounts/login/"))
+
+
+def _select_text(page: Any, words: str) -> None:
+    """Select ``words`` in the article the way a mouse drag does: a DOM range over the rendered text."""
+    page.evaluate(
+        """(words) => {
+            const body = document.getElementById("article-body");
+            const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode())) {
+                const at = node.data.indexOf(words);
+                if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + words.length);
+                    const selection = window.getSelection();
+                    selection.removeAllRanges();
+                    selection.addRange(range);
+                    body.dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
+                    return;
+                }
+            }
+            throw new Error("words not found in the article");
+        }""",
+        words,
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
+    live_server: Any, page: Any, settings: Any
+) -> None:
+    settings.SOURCES_AUTO_SEARCH = False
+    UserFactory(username="edna", first_name="Edna", last_name="Editor", groups=["editor"])
+    rita = UserFactory(username="rita", first_name="Rita", last_name="Reviewer", groups=["reviewer"])
+    base = live_server.url
+    page.set_default_timeout(10_000)
+
+    # 1. The editor logs in and imports the seed article by pasting its text.
+    _login(page, base, "edna")
+    page.wait_for_url(re.compile(r"/board/"))
+    _shot(page, "01-editor-board-empty")
+    page.goto(f"{base}/import/")
+    page.fill("#id_text", SEED_TEXT)
+    page.fill("#id_title", "Ketamine proves effective against depression")
+    page.fill("#id_outlet", "Example News")
+    page.click("button:has-text('Import article')")
+    page.wait_for_url(re.compile(r"/articles/\d+/$"))
+    _shot(page, "02-article-imported")
+
+    # 2. A claim from part of a sentence, picked by selecting it in the text.
+    _select_text(page, PART)
+    page.wait_for_function(f"document.querySelector('#claim-form [name=quote]').value === {PART!r}")
+    page.fill("#claim-form [name=text]", "One in three people with depression do not respond to common antidepressants")
+    page.fill("#claim-form [name=claimant]", "CNRS")
+    _shot(page, "03-selection-fills-the-claim-form")
+    page.click("#claim-form button:has-text('Make a claim')")
+    page.locator("#article-body mark.claim-mark", has_text=PART).wait_for()
+    claim = Claim.objects.get()
+    assert claim.quote == PART
+    assert claim.article.body[claim.span_start : claim.span_end] == PART
+    _shot(page, "04-claim-highlighted")
+
+    # 3. Assign it to the reviewer with a due date.
+    page.click(f"#claim-{claim.pk} a")
+    page.wait_for_url(re.compile(rf"/claims/{claim.pk}/$"))
+    due = (timezone.localdate() + dt.timedelta(days=2)).isoformat()
+    page.select_option("#claim-main select[name=reviewer]", str(rita.pk))
+    page.fill("#claim-main input[name=due_date]", due)
+    page.fill("#claim-main textarea[name=note]", "Find the CNRS press release.")
+    page.click("#claim-main button:has-text('Assign')")
+    page.get_by_text("Assigned to Rita Reviewer").wait_for()
+    _shot(page, "05-assigned")
+    _logout(page)
+
+    # 4. The reviewer starts the review, records the verdict and submits it.
+    _login(page, base, "rita")
+    page.wait_for_url(re.compile(r"/queue/"))
+    _shot(page, "06-reviewer-queue")
+    page.click(f"#claim-{claim.pk} h2 a")
+    page.click("button:has-text('Start the review')")
+    page.locator("#verdict-form").wait_for()
+    page.click(".rating-option:has-text('Mostly accurate')")
+    page.fill("#id_explanation", "The CNRS release says one in three patients do not respond to first-line drugs.")
+    page.select_option("#id_confidence", "medium")
+    page.get_by_text(re.compile(r"Draft saved at .* \(version \d+\)")).wait_for()
+    page.click("summary:has-text('Add a citation')")
+    page.fill("#id_ev_doi", "10.1001/jamapsychiatry.2022.0001")
+    page.fill("#id_ev_locator", "Figure 2")
+    page.click("button:has-text('Add the citation')")
+    page.get_by_text("doi:10.1001/jamapsychiatry.2022.0001").wait_for()
+    _shot(page, "07-verdict-draft")
+    page.click("button:has-text('Submit for approval')")
+    page.get_by_text("Verdict submitted for approval").wait_for()
+    _shot(page, "08-submitted")
+    _logout(page)
+
+    # 5. The editor sends it back once, with a note.
+    _login(page, base, "edna")
+    page.goto(f"{base}/claims/{claim.pk}/")
+    page.fill("#id_send_back_note", "Quote the release's exact figure.")
+    page.click("button:has-text('Send back to the reviewer')")
+    page.get_by_text("Sent back to the reviewer").wait_for()
+    _shot(page, "09-sent-back")
+    _logout(page)
+
+    # 6. The reviewer resumes, revises and resubmits.
+    _login(page, base, "rita")
+    page.goto(f"{base}/claims/{claim.pk}/")
+    page.get_by_text("Quote the release's exact figure.").wait_for()
+    page.click("button:has-text('Resume the review')")
+    page.fill("#id_explanation", "The CNRS release: “one in three people affected by depression does not answer”.")
+    page.click("button:has-text('Submit for approval')")
+    page.get_by_text("Verdict submitted for approval").wait_for()
+    _shot(page, "10-resubmitted")
+    _logout(page)
+
+    # 7. The editor approves; the verdict is locked.
+    _login(page, base, "edna")
+    page.goto(f"{base}/claims/{claim.pk}/")
+    page.click("button:has-text('Approve the verdict')")
+    page.get_by_text("The verdict is locked").wait_for()
+    _shot(page, "11-approved")
+
+    claim.refresh_from_db()
+    verdict = Verdict.objects.get(claim=claim)
+    assert claim.status == ClaimStatus.APPROVED
+    assert verdict.rating.label == "Mostly accurate"
+    assert verdict.explanation.startswith("The CNRS release: “one in three")
+    assert Evidence.objects.filter(verdict=verdict, locator="Figure 2").exists()
+    moves = list(ClaimEvent.objects.filter(claim=claim, kind="status").values_list("action", flat=True))
+    assert moves == ["assign", "start_review", "submit", "request_changes", "start_review", "submit", "approve"]
+    assert len(list(SHOTS.glob("*.png"))) >= 11
