@@ -303,9 +303,9 @@ def fetch_url(url: str) -> ImportedText:
                         current = urljoin(current, location)
                         continue
                     if response.status_code >= 400:
+                        status = f"{response.status_code} {httpx.codes.get_reason_phrase(response.status_code)}"
                         raise ImportRefused(
-                            f"The site answered “{response.status_code} {httpx.codes.get_reason_phrase(response.status_code)}” "
-                            "for this URL, so there is nothing to import."
+                            f"The site answered “{status}” for this URL, so there is nothing to import."
                         )
                     media_type = _media_type(response.headers.get("content-type", ""))
                     if media_type and media_type not in HTML_TYPES | TEXT_TYPES:
@@ -322,6 +322,8 @@ def fetch_url(url: str) -> ImportedText:
     except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
         logger.info("Import of %s failed to connect: %s", url, exc)
         raise ImportRefused("The site could not be reached. Check the URL, or try again later.") from None
+    except httpx.InvalidURL:
+        raise ImportRefused("That URL is not valid. Give the full address, starting with https://.") from None
     except httpx.HTTPError as exc:
         logger.info("Import of %s failed: %s", url, exc)
         raise ImportRefused("The page could not be fetched. Check the URL, or try again later.") from None
@@ -330,7 +332,12 @@ def fetch_url(url: str) -> ImportedText:
 def _page_text(data: bytes, media_type: str, charset: str | None, url: str) -> ImportedText:
     if media_type in HTML_TYPES or (not media_type and _looks_like_html(data)):
         # Without a declared charset, the extractor reads <meta charset> from the bytes itself.
-        html: str | bytes = data.decode(charset, errors="replace") if charset else data
+        html: str | bytes = data
+        if charset:
+            try:
+                html = data.decode(charset, errors="replace")
+            except LookupError:  # a charset name Python does not know: let the extractor sniff
+                html = data
         return extract_html(html, url=url, origin=Article.Origin.URL)
     try:
         text = data.decode(charset or "utf-8")

@@ -134,6 +134,13 @@ def test_a_local_server_is_refused_when_the_setting_is_off(refuse_local: Any, ht
     assert httpserver.log == []
 
 
+@pytest.mark.parametrize("url", ["http://[::1/", "http://example.org:99999/", "https://", "http:///path", "  "])
+def test_a_malformed_url_is_refused_with_a_message(url: str) -> None:
+    with pytest.raises(ImportRefused) as refused:
+        fetch_url(url)
+    assert "URL" in str(refused.value) or "address" in str(refused.value)
+
+
 def test_an_unknown_host_is_refused_with_a_message(refuse_local: Any) -> None:
     with pytest.raises(ImportRefused, match="could not be found"):
         fetch_url("http://no-such-host.invalid/story")
@@ -175,6 +182,13 @@ def test_plain_text_is_kept_as_it_is(allow_local: Any, httpserver: HTTPServer) -
     imported = fetch_url(httpserver.url_for("/story.txt"))
     assert imported.body == text
     assert imported.title == "Sleep study"
+
+
+def test_an_unknown_charset_name_falls_back_to_the_pages_own(allow_local: Any, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/odd").respond_with_data(
+        ARTICLE_HTML.encode("utf-8"), headers={"Content-Type": "text/html; charset=klingon-1"}
+    )
+    assert fetch_url(httpserver.url_for("/odd")).title == "Ketamine lifts mood within hours"
 
 
 def test_redirects_are_followed(allow_local: Any, httpserver: HTTPServer) -> None:
