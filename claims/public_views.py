@@ -7,6 +7,8 @@ per-reader CSRF token lives on the separate "Report an error" page each claim li
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -51,6 +53,40 @@ def public_headers(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         return response
 
     return wrapped
+
+
+class _PageMemory:
+    """A small per-process LRU in front of the shared cache for rendered check pages.
+
+    Safe without invalidation: its keys name the published version and status, and the check row
+    is read on every request, so a republished or withdrawn check never finds an old entry.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self.pages: OrderedDict[str, str] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> str | None:
+        with self.lock:
+            html = self.pages.get(key)
+            if html is not None:
+                self.pages.move_to_end(key)
+            return html
+
+    def put(self, key: str, html: str) -> None:
+        with self.lock:
+            self.pages[key] = html
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.pages.clear()
+
+
+page_memory = _PageMemory()
 
 
 def _site_context() -> dict[str, Any]:
@@ -130,11 +166,14 @@ def check_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     def build() -> HttpResponse:
         key = publishing.check_cache_key(check)
-        html = cache.get(key)
+        html = page_memory.get(key)
         if html is None:
-            context = {**_site_context(), **publishing.snapshot_page_context(publishing.public_snapshot(check))}
-            html = render_to_string("public/check.html", context)
-            cache.set(key, html, CACHE_SECONDS)
+            html = cache.get(key)
+            if html is None:
+                context = {**_site_context(), **publishing.snapshot_page_context(publishing.public_snapshot(check))}
+                html = render_to_string("public/check.html", context)
+                cache.set(key, html, CACHE_SECONDS)
+            page_memory.put(key, html)
         return HttpResponse(html)
 
     # HTTP dates have whole seconds; a fractional timestamp would never compare equal.

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from claims import publishing
 from claims.models import Article, Check, ClaimStatus, Rating
+from claims.public_views import page_memory
 from tests.factories import ArticleFactory, CandidateSourceFactory, ClaimFactory, EvidenceFactory, VerdictFactory
 
 
@@ -19,6 +20,7 @@ from tests.factories import ArticleFactory, CandidateSourceFactory, ClaimFactory
 def _empty_cache(db: Any) -> None:
     # The cache is a database table shared by tests; start every test from a cold cache.
     cache.clear()
+    page_memory.clear()
 
 
 def approved_claim(article: Article, *, number: int, reviewer: Any, editor: Any, rating: str = "Misleading") -> Any:

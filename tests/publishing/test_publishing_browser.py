@@ -82,7 +82,10 @@ def test_editor_publishes_the_seed_check_and_readers_open_it_on_phone_and_deskto
     article = _seed_article_with_approved_claims()
     base = live_server.url
     problems: list[str] = []
-    page.on("console", lambda msg: problems.append(f"{page.url}: {msg.text} {msg.location}") if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: problems.append(f"{page.url}: {msg.text} {msg.location}") if msg.type == "error" else None,
+    )
     page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
     # The editor publishes from the workspace.
