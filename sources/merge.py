@@ -54,15 +54,19 @@ def _first_author(work: Work) -> str:
     return normalize.family_name(work.authors[0]) if work.authors else ""
 
 
-def same_work(a: Work, b: Work) -> bool:
-    """Near-identical title, same year (give or take one) and same first author when both are known."""
-    ta, tb = normalize.title_key(a.title), normalize.title_key(b.title)
+def _similar(ta: str, tb: str, a: Work, b: Work, fa: str, fb: str) -> bool:
     if not ta or not tb or fuzz.token_set_ratio(ta, tb) < 95:
         return False
     if a.year and b.year and abs(a.year - b.year) > 1:
         return False
-    fa, fb = _first_author(a), _first_author(b)
     return not (fa and fb and fa != fb)
+
+
+def same_work(a: Work, b: Work) -> bool:
+    """Near-identical title, same year (give or take one) and same first author when both are known."""
+    return _similar(
+        normalize.title_key(a.title), normalize.title_key(b.title), a, b, _first_author(a), _first_author(b)
+    )
 
 
 def cluster(works: list[Work]) -> list[list[Work]]:
@@ -77,12 +81,15 @@ def cluster(works: list[Work]) -> list[list[Work]]:
                     sets.join(i, seen[key])
                 else:
                     seen[key] = i
-    for i in range(len(publications)):
+    titles = [normalize.title_key(w.title) for w in publications]
+    authors = [_first_author(w) for w in publications]
+    for i, a in enumerate(publications):
         for j in range(i):
-            if sets.find(i) != sets.find(j) and same_work(publications[i], publications[j]):
-                # Two different DOIs are two works, however alike their titles.
-                if publications[i].doi and publications[j].doi and publications[i].doi != publications[j].doi:
-                    continue
+            b = publications[j]
+            # Two different DOIs are two works, however alike their titles.
+            if sets.find(i) == sets.find(j) or (a.doi and b.doi and a.doi != b.doi):
+                continue
+            if _similar(titles[i], titles[j], a, b, authors[i], authors[j]):
                 sets.join(i, j)
     groups: dict[int, list[Work]] = {}
     for i, work in enumerate(publications):

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from claims import permissions
@@ -180,50 +180,60 @@ def _candidate_values(fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _match(claim_id: int, fields: dict[str, Any]) -> CandidateSource | None:
-    keys = Q()
+def _match(existing: list[CandidateSource], fields: dict[str, Any]) -> CandidateSource | None:
     for name in ("doi", "pmid", "pmcid"):
-        if fields.get(name):
-            keys |= Q(**{name: fields[name]})
-    if not keys and fields.get("title"):
-        keys = Q(title__iexact=fields["title"])
-    if not keys:
-        return None
-    return (
-        CandidateSource.objects.filter(claim_id=claim_id, kind=CandidateSource.Kind.PUBLICATION)
-        .filter(keys)
-        .order_by("id")
-        .first()
-    )
+        wanted = fields.get(name)
+        if wanted:
+            for candidate in existing:
+                if getattr(candidate, name) == wanted:
+                    return candidate
+    if not any(fields.get(name) for name in ("doi", "pmid", "pmcid")) and fields.get("title"):
+        title = fields["title"].casefold()
+        return next((c for c in existing if not c.doi and c.title.casefold() == title), None)
+    return None
 
 
 def candidate_upsert(
-    *, claim_id: int, fields: dict[str, Any], score: float | None, reasons: list[str]
+    *,
+    claim_id: int,
+    fields: dict[str, Any],
+    score: float | None,
+    reasons: list[str],
+    existing: list[CandidateSource] | None = None,
 ) -> CandidateSource:
     """Insert or update one publication of a claim, keyed by DOI, else PMID/PMCID, else title.
 
-    The editor's decision is never touched; identifiers are only filled in, never overwritten.
+    The editor's decision is never touched; identifiers are only filled in, never overwritten, and
+    integrity flags once raised stay raised. ``existing`` (the claim's publications) saves queries
+    when many are upserted at once; a row is written only when something changed.
     """
+    if existing is None:
+        existing = list(CandidateSource.objects.filter(claim_id=claim_id, kind=CandidateSource.Kind.PUBLICATION))
     values = _candidate_values(fields)
-    candidate = _match(claim_id, fields)
+    candidate = _match(existing, fields)
+    created = candidate is None
     if candidate is None:
         candidate = CandidateSource(claim_id=claim_id, kind=CandidateSource.Kind.PUBLICATION)
+    before = {f.attname: getattr(candidate, f.attname) for f in CandidateSource._meta.concrete_fields}
     for name in ("doi", "pmid", "pmcid"):
         wanted = fields.get(name) or ""
-        taken = (
-            wanted
-            and CandidateSource.objects.filter(claim_id=claim_id, **{name: wanted}).exclude(pk=candidate.pk).exists()
-        )
+        taken = any(getattr(c, name) == wanted for c in existing if c is not candidate)
         if wanted and not getattr(candidate, name) and not taken:
             setattr(candidate, name, wanted)
     for name, value in values.items():
-        if value not in ("", None, []) or name.startswith(("is_", "has_")):
+        if name.startswith(("is_", "has_")):
+            setattr(candidate, name, bool(value) or getattr(candidate, name))
+        elif value not in ("", None, []):
             setattr(candidate, name, value)
     candidate.providers = sorted(set(candidate.providers) | set(fields.get("providers") or []))
     if score is not None:
         candidate.score = score
         candidate.reasons = reasons
-    candidate.save()
+    after = {f.attname: getattr(candidate, f.attname) for f in CandidateSource._meta.concrete_fields}
+    if created or after != before:
+        candidate.save()
+    if created:
+        existing.append(candidate)
     return candidate
 
 
@@ -235,8 +245,9 @@ def candidates_merge(*, claim_id: int, q: ClaimQuery | None = None) -> list[Cand
     if q is None:
         q = query.for_claim(Claim.objects.select_related("article").get(pk=claim_id))
     works = _latest_results(claim_id)
+    existing = list(CandidateSource.objects.filter(claim_id=claim_id, kind=CandidateSource.Kind.PUBLICATION))
     saved = [
-        candidate_upsert(claim_id=claim_id, fields=m.fields, score=m.score, reasons=m.reasons)
+        candidate_upsert(claim_id=claim_id, fields=m.fields, score=m.score, reasons=m.reasons, existing=existing)
         for m in merge.combine(works, q)
     ]
     for work in works:
@@ -384,14 +395,16 @@ def searches_sweep(*, stuck_after: float | None = None) -> list[int]:
         finished_at=timezone.now(),
         error=f"Gave up after {settings.SOURCES_MAX_SEARCH_RUNS} tries: the search never finished.",
     )
-    SourceSearch.objects.filter(status=SourceSearch.Status.RUNNING, started_at__lte=cutoff).update(
+    abandoned = list(
+        SourceSearch.objects.select_for_update(skip_locked=True)
+        .filter(status=SourceSearch.Status.RUNNING, started_at__lte=cutoff)
+        .values_list("pk", flat=True)
+    )
+    SourceSearch.objects.filter(pk__in=abandoned, status=SourceSearch.Status.RUNNING).update(
         status=SourceSearch.Status.PENDING
     )
-    stuck = list(
-        SourceSearch.objects.filter(status=SourceSearch.Status.PENDING, created_at__lte=cutoff).values_list(
-            "pk", flat=True
-        )
-    )
+    waiting = SourceSearch.objects.filter(status=SourceSearch.Status.PENDING, created_at__lte=cutoff)
+    stuck = sorted({*abandoned, *waiting.values_list("pk", flat=True)})
     for search_id in stuck:
         search_run.delay_on_commit(search_id)
     return stuck
