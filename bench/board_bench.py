@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/board_bench.py [--rebuild] [--runs 40]
 
-Uses its own database (``factcheck_bench_board`` on the embedded server; the other benchmarks keep their own, or DATABASE_URL when set) and
-fills it once with COPY; later runs reuse it. Prints p50/p95 of each page and its query count next
-to the count on a 10-claim database (the same database, emptied inside a rolled-back transaction).
+Uses its own database (``factcheck_bench_board`` on the embedded server, or DATABASE_URL when set;
+other benchmarks keep theirs) and fills it once with COPY; later runs reuse it. Prints p50/p95 of
+each page and its query count next to the count on a 10-claim database (the same database,
+emptied inside a rolled-back transaction).
 Goal: p95 under 150 ms, the same number of queries at both sizes.
 """
 
