@@ -60,3 +60,23 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def _fast_password_hashing(settings: Any) -> None:
     # Real hashing costs ~0.5 s a user; the suite creates hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _newsroom_defaults(request: pytest.FixtureRequest) -> None:
+    """Groups and the rating scale come from a data migration, and a transactional test's flush
+    empties them; put them back for every test that touches the database."""
+    marker = request.node.get_closest_marker("django_db")
+    db_fixtures = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+    if marker is None and not db_fixtures & set(request.fixturenames):
+        return
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from django.contrib.auth.models import Group
+
+    from claims.defaults import ensure_defaults
+    from claims.models import Rating
+
+    ensure_defaults(Group, Rating)

@@ -1,0 +1,27 @@
+"""What every environment holds from its first migration: the two roles and a default rating scale."""
+
+from __future__ import annotations
+
+from typing import Any
+
+GROUPS = ("editor", "reviewer")
+
+DEFAULT_SCALE = [
+    # label, value, colour, description
+    ("Accurate", 6, "#116329", "The claim is correct and nothing significant is missing."),
+    ("Mostly accurate", 5, "#4d7c0f", "The claim is correct but needs a clarification or additional information."),
+    ("Lacks context", 4, "#9a6700", "The claim is literally true but leaves out context that changes its meaning."),
+    ("Misleading", 3, "#bc4c00", "The claim contains some truth but gives a wrong impression."),
+    ("Unsupported", 2, "#6e40c9", "The evidence available does not support the claim, nor clearly refute it."),
+    ("Inaccurate", 1, "#b42318", "The claim is false."),
+]
+
+
+def ensure_defaults(group_model: Any, rating_model: Any) -> None:
+    """Create the groups, and the default scale when no scale exists. Takes the model classes so a
+    migration can pass its historical models."""
+    for name in GROUPS:
+        group_model.objects.get_or_create(name=name)
+    if not rating_model.objects.exists():
+        for order, (label, value, colour, description) in enumerate(DEFAULT_SCALE):
+            rating_model.objects.create(label=label, value=value, colour=colour, description=description, order=order)
