@@ -22,3 +22,8 @@ class CandidateSourceAdmin(admin.ModelAdmin):
 class ProviderResponseAdmin(admin.ModelAdmin):
     list_display = ["provider", "key", "status_code", "fetched_at"]
     list_filter = ["provider"]
+
+
+@admin.register(models.ProviderState)
+class ProviderStateAdmin(admin.ModelAdmin):
+    list_display = ["key", "next_slot_at", "failures", "down_until", "last_error"]

@@ -6,7 +6,8 @@ _POST_EDITOR_ONLY = {
 
 EXPECTATIONS = {
     "sources:panel": {
-        "GET": {"anonymous": "login", "outsider": 403, "reviewer": 403, "assignee": "ok", "editor": "ok"}
+        "GET": {"anonymous": "login", "outsider": 403, "reviewer": 403, "assignee": "ok", "editor": "ok"},
+        "POST": {"anonymous": 405, "outsider": 405, "reviewer": 405, "assignee": 405, "editor": 405},
     },
     "sources:find": _POST_EDITOR_ONLY,
     "sources:add": _POST_EDITOR_ONLY,

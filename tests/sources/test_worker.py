@@ -17,7 +17,7 @@ from tests.factories import SourceSearchFactory
 from tests.sources.conftest import BOTTEMANNE_DOI, PROVIDER_SETTINGS, data, serve_ketamine
 from tests.worker import celery_worker, wait_for
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
