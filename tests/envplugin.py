@@ -12,3 +12,13 @@ os.environ.setdefault("CELERY_FILESYSTEM_BROKER_DIR", str(ROOT / "var" / "test-b
 # Tests point providers and article imports at local servers.
 os.environ.setdefault("IMPORT_ALLOW_PRIVATE_HOSTS", "0")
 os.environ.setdefault("SOURCES_CONTACT_EMAIL", "tests@factcheck.example")
+# The outside internet is never reached from a test, nor from a worker a test starts: every provider
+# defaults to a closed loopback port; tests that need answers point a provider at a local server.
+for _name in (
+    "CROSSREF_API_URL",
+    "NCBI_EUTILS_URL",
+    "EUROPEPMC_API_URL",
+    "OPENALEX_API_URL",
+    "FACTCHECK_TOOLS_API_URL",
+):
+    os.environ.setdefault(_name, "http://127.0.0.1:9")

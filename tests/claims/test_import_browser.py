@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group
 
 from claims.models import Article, Claim, DismissedSuggestion
 from tests.factories import UserFactory
@@ -23,14 +22,11 @@ def _shot(page: Any, name: str) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_editor_uploads_the_seed_article_and_works_through_its_hints(
     live_server: Any, page: Any, settings: Any
 ) -> None:
     settings.SOURCES_AUTO_SEARCH = False
-    # A transactional test that ran earlier without serialized_rollback may have flushed the
-    # migration-made groups; this test does not depend on the order it runs in.
-    Group.objects.get_or_create(name="editor")
     UserFactory(username="edna", first_name="Edna", last_name="Editor", groups=["editor"])
     base = live_server.url
     page.set_default_timeout(10_000)

@@ -65,7 +65,7 @@ def _select_text(page: Any, words: str) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
     live_server: Any, page: Any, settings: Any
 ) -> None:
