@@ -63,6 +63,14 @@ class SourceSearch(models.Model):
     def __str__(self) -> str:
         return f"{self.get_provider_display()} for claim {self.claim_id}: {self.status}"
 
+    @property
+    def error_message(self) -> str:
+        """The failure as a sentence that names the provider once ("PubMed unavailable: ...")."""
+        name = str(self.get_provider_display())
+        if not self.error or self.error.startswith(name):
+            return self.error
+        return f"{name}: {self.error}"
+
 
 class CandidateSource(models.Model):
     """A paper or an earlier fact-check that may be the claim's source, merged across providers."""
