@@ -80,3 +80,17 @@ def _newsroom_defaults(request: pytest.FixtureRequest) -> None:
     from claims.models import Rating
 
     ensure_defaults(Group, Rating)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_stray_connections(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    """Worker processes killed mid-task (on purpose) can leave a backend behind for a moment, which
+    stops the test database from being dropped; end them before pytest-django drops it."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -28,12 +28,13 @@ def test_healthz_answers_200_with_json_when_database_and_broker_answer(client: A
 def test_healthz_answers_503_naming_the_broker_when_it_is_down(client: Any, settings: Any) -> None:
     from factcheck.celery import app
 
-    old = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    # broker_write_url is what connection_for_write() uses; it wins over a CELERY_BROKER_URL from the env.
+    old = app.conf.broker_write_url
+    app.conf.broker_write_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
     try:
         response = client.get("/healthz")
     finally:
-        app.conf.broker_url = old
+        app.conf.broker_write_url = old
     assert response.status_code == 503
     body = response.json()
     assert body["broker"] == "failed" and body["database"] == "ok"
