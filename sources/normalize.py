@@ -64,7 +64,8 @@ def strip_markup(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     text = re.sub(r"<(jats:)?title>\s*Abstract\s*</(jats:)?title>", " ", value, flags=re.IGNORECASE)
-    text = re.sub(r"</(jats:)?(p|title|sec)>", " ", text)
+    # Block tags and line breaks separate words: Europe PMC writes "<h4>Importance</h4>Ketamine has...".
+    text = re.sub(r"</?(jats:)?(p|title|sec|h[1-6]|div|ul|ol|li|br)\b[^>]*>", " ", text, flags=re.IGNORECASE)
     text = TAG_RE.sub("", text)
     text = html.unescape(text)
     return SPACE_RE.sub(" ", text).strip()

@@ -112,6 +112,15 @@ def test_europepmc_core_result_reads_abstract_and_ids() -> None:
     assert works[2].is_preprint and works[2].work_type == "preprint"
 
 
+def test_europepmc_abstract_keeps_section_headings_apart_from_their_text() -> None:
+    work = europepmc.parse_search(data("europepmc/search_ketamine_core.json"))[0]
+    assert work.abstract.startswith("Importance Ketamine has rapid antidepressant effects")
+    assert (
+        normalize.strip_markup("<h4>Aim</h4>One<br/>two<BR>three<ul><li>a</li><li>b</li></ul>")
+        == "Aim One two three a b"
+    )
+
+
 def test_europepmc_zero_hits_is_empty() -> None:
     assert europepmc.parse_search(data("europepmc/search_zero_hits.json")) == []
 

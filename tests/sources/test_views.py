@@ -40,6 +40,13 @@ def test_editor_sees_candidates_and_decision_forms(editor: Any, candidate: Candi
     assert "hx-trigger" not in html  # nothing running: no polling
 
 
+def test_a_long_author_list_ends_with_a_single_full_stop(editor: Any, assigned_claim: Any) -> None:
+    CandidateSourceFactory(claim=assigned_claim, authors=["Bottemanne H", "Morlaas O", "Claret A", "Schmidt L"])
+    html = _client(editor).get(reverse("sources:panel", args=[assigned_claim.pk])).content.decode()
+    assert "Bottemanne H, Morlaas O, Claret A, et al. " in html
+    assert "et al.." not in html
+
+
 def test_panel_polls_while_a_search_runs_and_stops_when_done(editor: Any, claim: Any) -> None:
     search = SourceSearchFactory(claim=claim, provider="pubmed", status="running")
     url = reverse("sources:panel", args=[claim.pk])
