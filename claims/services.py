@@ -47,6 +47,8 @@ def article_create(
 ) -> Article:
     """Store an imported article exactly as given (claim offsets point into ``body``)."""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in body or "\x00" in title:
+        raise ServiceError("The text holds NUL characters, so it is not plain text; nothing was imported.")
     if not body.strip():
         raise ServiceError("The article has no text to check.")
     if not title.strip():
@@ -174,12 +176,19 @@ def _reviewer(user_id: int | None) -> Any:
 
 @transaction.atomic
 def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, by: Any, note: str = "") -> Claim:
-    """Assign (or reassign) a claim to a reviewer with a due date, and email the reviewer."""
+    """Assign (or reassign) a claim to a reviewer with a due date, and email the reviewer.
+
+    Giving the same reviewer a new due date is an edit, not a move: a review in progress stays in
+    progress and the reviewer is not emailed again.
+    """
     reviewer = _reviewer(reviewer_id)
     if due_date is not None and due_date < timezone.localdate():
         raise ServiceError("The due date is in the past.")
-    current = Claim.objects.get(pk=claim_id)
-    action = "assign" if current.status == "new" else "reassign"
+    # Lock first, so the choice between assign, reassign and a due-date edit sees the current state.
+    current = Claim.objects.select_for_update().get(pk=claim_id)
+    if current.assignee_id == reviewer.pk and current.status != ClaimStatus.NEW:
+        return _claim_due_date_set(current, due_date=due_date, by=by, note=note)
+    action = "assign" if current.status == ClaimStatus.NEW else "reassign"
     claim = transition(
         claim_id,
         action,
@@ -188,14 +197,37 @@ def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, b
         changes={"assignee": reviewer, "due_date": due_date},
         data={"assignee": reviewer.get_username(), "due_date": due_date.isoformat() if due_date else None},
     )
-    transaction.on_commit(lambda: _notify_assignee(claim.pk, note))
+    from claims.tasks import assignment_email_send
+
+    assignment_email_send.delay_on_commit(claim.pk, note)
     return claim
 
 
-def _notify_assignee(claim_id: int, note: str) -> None:
+def _claim_due_date_set(claim: Claim, *, due_date: dt.date | None, by: Any, note: str) -> Claim:
+    if not permissions.is_editor(by):
+        raise WorkflowError("Only an editor can change the due date of this claim.")
+    if claim.due_date == due_date:
+        raise ServiceError("The claim is already assigned to this reviewer with this due date.")
+    before = claim.due_date.isoformat() if claim.due_date else None
+    claim.due_date = due_date
+    claim.version += 1
+    claim.save(update_fields=["due_date", "version", "updated_at"])
+    ClaimEvent.objects.create(
+        claim=claim,
+        actor=by,
+        kind=ClaimEvent.Kind.EDIT,
+        action="due_date",
+        note=note,
+        data={"before": before, "due_date": due_date.isoformat() if due_date else None},
+    )
+    return claim
+
+
+def assignment_email_send(*, claim_id: int, note: str) -> bool:
+    """Email the claim's reviewer that it is theirs to check. Returns False when there is nobody to email."""
     claim = Claim.objects.select_related("assignee", "article").get(pk=claim_id)
     if not claim.assignee or not claim.assignee.email:
-        return
+        return False
     due = f" It is due on {claim.due_date:%d %B %Y}." if claim.due_date else ""
     body = (
         f"You have been asked to check this claim from “{claim.article.title}”:\n\n"
@@ -204,6 +236,7 @@ def _notify_assignee(claim_id: int, note: str) -> None:
         + f"Open it: {settings.SITE_URL}{claim.get_absolute_url()}\n"
     )
     send_mail(f"Claim to check: {claim.text[:60]}", body, settings.DEFAULT_FROM_EMAIL, [claim.assignee.email])
+    return True
 
 
 @transaction.atomic

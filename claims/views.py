@@ -370,7 +370,7 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
-    _claim_for(request, claim_id, editor=True)
+    before = _claim_for(request, claim_id, editor=True)
     form = AssignForm(request.POST)
     if not form.is_valid():
         return _refused(request, claim_id, "claim-main", "Check the assignment form.", 400, assign_form=form)
@@ -384,6 +384,8 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
         )
     except (ServiceError, WorkflowError) as exc:
         return _refused(request, claim_id, "claim-main", str(exc), assign_form=form)
+    if before.assignee_id == claim.assignee_id and before.status != "new":
+        return _done(request, claim_id, "claim-main", "Due date changed; the review goes on.")
     who = claim.assignee.get_full_name() or claim.assignee.get_username()
     return _done(request, claim_id, "claim-main", f"Assigned to {who}; they have been emailed.")
 
@@ -393,7 +395,9 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
 def claim_unassign(request: HttpRequest, claim_id: int) -> HttpResponse:
     _claim_for(request, claim_id, editor=True)
     form = NoteForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
+    if not form.is_valid():
+        return _refused(request, claim_id, "claim-main", "Not done: " + _form_errors(form), 400)
+    note = form.cleaned_data["note"]
     try:
         services.claim_unassign(claim_id=claim_id, by=request.user, note=note)
     except (ServiceError, WorkflowError) as exc:
@@ -488,7 +492,9 @@ def verdict_submit(request: HttpRequest, claim_id: int) -> HttpResponse:
 def verdict_approve(request: HttpRequest, claim_id: int) -> HttpResponse:
     _claim_for(request, claim_id, editor=True)
     form = NoteForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
+    if not form.is_valid():
+        return _refused(request, claim_id, "claim-main", "Not done: " + _form_errors(form), 400)
+    note = form.cleaned_data["note"]
     try:
         services.verdict_approve(claim_id=claim_id, by=request.user, note=note)
     except (ServiceError, WorkflowError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -234,14 +235,55 @@ def test_claim_unassign_by_a_reviewer_is_refused(reviewer: Any) -> None:
 def test_claim_assign_emails_the_reviewer_after_commit(
     editor: Any, reviewer: Any, mailoutbox: list, django_capture_on_commit_callbacks: Any
 ) -> None:
+    from claims.tasks import assignment_email_send
+
     claim = ClaimFactory()
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         services.claim_assign(
             claim_id=claim.pk, reviewer_id=reviewer.pk, due_date=timezone.localdate(), by=editor, note="Urgent"
         )
+    assert len(callbacks) == 1  # the email is enqueued after commit, never sent inside the request
+    assert mailoutbox == []
+    assignment_email_send(claim.pk, "Urgent")  # what the worker runs
     assert len(mailoutbox) == 1
-    assert "Urgent" in mailoutbox[0].body
+    assert "Urgent" in mailoutbox[0].body and mailoutbox[0].to == [reviewer.email]
     assert ClaimEvent.objects.filter(claim=claim, action="assign").exists()
+
+
+def test_a_broken_mail_server_does_not_break_the_assignment(
+    editor: Any, reviewer: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from celery.exceptions import Retry
+
+    from claims.tasks import assignment_email_send
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    claim = ClaimFactory()
+    with django_capture_on_commit_callbacks():
+        services.claim_assign(claim_id=claim.pk, reviewer_id=reviewer.pk, due_date=None, by=editor)
+    claim.refresh_from_db()
+    assert claim.status == S.ASSIGNED
+    # The worker meets the mail error and schedules a retry; the request never saw it.
+    with pytest.raises(Retry):
+        assignment_email_send.apply(args=[claim.pk, ""], throw=True)
+
+
+def test_same_reviewer_new_due_date_keeps_the_review_going(editor: Any, reviewer: Any, mailoutbox: list) -> None:
+    claim = ClaimFactory(status=S.IN_REVIEW, assignee=reviewer, due_date=timezone.localdate())
+    later = timezone.localdate() + dt.timedelta(days=3)
+    services.claim_assign(claim_id=claim.pk, reviewer_id=reviewer.pk, due_date=later, by=editor, note="More time")
+    claim.refresh_from_db()
+    assert (claim.status, claim.due_date) == (S.IN_REVIEW, later)
+    event = ClaimEvent.objects.get(claim=claim, action="due_date")
+    assert event.kind == ClaimEvent.Kind.EDIT and event.data["due_date"] == later.isoformat()
+    assert not ClaimEvent.objects.filter(claim=claim, kind=ClaimEvent.Kind.STATUS).exists()
+
+
+def test_same_reviewer_same_due_date_is_refused_with_a_reason(editor: Any, reviewer: Any) -> None:
+    claim = ClaimFactory(status=S.ASSIGNED, assignee=reviewer, due_date=None)
+    with pytest.raises(ServiceError, match="already assigned to this reviewer"):
+        services.claim_assign(claim_id=claim.pk, reviewer_id=reviewer.pk, due_date=None, by=editor)
 
 
 def test_full_review_round_trip(editor: Any, reviewer: Any) -> None:
