@@ -122,7 +122,8 @@ def _panel_response(
 def _posted_values(request: HttpRequest) -> dict[str, Any]:
     excluded = []
     for raw in request.POST.getlist("excluded"):
-        if raw.isdigit():
+        # str.isdigit() accepts "²", which int() refuses: only ASCII digits are claim ids.
+        if raw.isascii() and raw.isdigit():
             excluded.append(int(raw))
     return {
         "headline": request.POST.get("headline", ""),
@@ -209,7 +210,7 @@ def check_publish(request: HttpRequest, article_id: int) -> HttpResponse:
         with transaction.atomic():
             version = publishing.check_publish(check_id=check.pk, by=request.user, reason=reason)
     except (ServiceError, WorkflowError) as exc:
-        return _panel_response(request, article, error=str(exc), reason=reason)
+        return _panel_response(request, article, values=values, error=str(exc), reason=reason)
     notice = (
         "Published. Readers now see the check."
         if version.number == 1
