@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from claims import publishing
 from claims.jsonld import check_url
@@ -53,7 +54,8 @@ class ChecksAtomFeed(Feed):
             lines.append(f"Claim {claim['number']}: “{claim['text']}” Rating: {claim['rating']['label']}.")
         if item.current_version.correction_note:
             lines.append(item.current_version.correction_note)
-        return "\n".join(line for line in lines if line)
+        # Atom marks the summary type="html": readers render it, so every piece of text is escaped.
+        return "".join(f"<p>{escape(line)}</p>" for line in lines if line)
 
     def item_link(self, item: Check) -> str:
         return check_url(item.slug)

@@ -175,12 +175,22 @@ def text_from_upload(name: str, data: bytes) -> ImportedText:
 # -- Fetching a URL ------------------------------------------------------------------------------
 
 
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
 def _address_is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     # An IPv4 address wrapped in IPv6 (::ffff:127.0.0.1) must be judged as the IPv4 address it is.
     mapped = getattr(ip, "ipv4_mapped", None)
     if mapped is not None:
         ip = mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # Translation prefixes carry an IPv4 address inside: NAT64 (64:ff9b::/96), 6to4 and Teredo.
+        if ip in NAT64:
+            return _address_is_public(str(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)))
+        embedded = ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None and not _address_is_public(str(embedded)):
+            return False
     return ip.is_global and not ip.is_multicast
 
 

@@ -450,9 +450,10 @@ def claim_reopen_for_correction(*, claim_id: int, by: Any, note: str) -> Claim:
 
 
 def client_ip(meta: dict[str, Any]) -> str | None:
-    """The reader's address. Behind a TLS proxy the first X-Forwarded-For entry, else REMOTE_ADDR."""
+    """The reader's address. Behind a TLS proxy, the X-Forwarded-For entry our proxy appended (the
+    last one: earlier entries come from the client and can be forged), else REMOTE_ADDR."""
     if settings.SECURE_PROXY_SSL_HEADER and meta.get("HTTP_X_FORWARDED_FOR"):
-        return str(meta["HTTP_X_FORWARDED_FOR"]).split(",")[0].strip() or None
+        return str(meta["HTTP_X_FORWARDED_FOR"]).split(",")[-1].strip() or None
     return meta.get("REMOTE_ADDR") or None
 
 

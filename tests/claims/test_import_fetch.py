@@ -97,6 +97,8 @@ def test_url_with_another_scheme_is_refused(url: str, shown: str) -> None:
         "http://169.254.169.254/latest/meta-data/",
         "http://[::1]/",
         "http://[::ffff:127.0.0.1]/",
+        "http://[64:ff9b::7f00:1]/",
+        "http://[2002:7f00:1::]/",
         "http://[fe80::1]/",
         "http://0.0.0.0/",
         "http://localhost/",

@@ -111,3 +111,20 @@ def test_feeds_are_cached_until_something_is_published(
     publish(third, editor)
     for name in ("public:feed", "public:claimreview_feed", "public:sitemap", "public:check_list"):
         assert third.slug in client.get(reverse(name)).content.decode(), name
+
+
+def test_atom_summary_escapes_markup_from_claims_and_summaries(
+    client: Client, make_check: Callable, editor: Any
+) -> None:
+    check = make_check(1, title="Markup article")
+    check.summary = 'Sum <img src=x onerror="alert(1)">'
+    check.save(update_fields=["summary"])
+    claim = check.article.claims.get()
+    claim.text = "<script>alert(2)</script> claim"
+    claim.save(update_fields=["text"])
+    publish(check, editor)
+    response = client.get(reverse("public:feed"))
+    summary = ET.fromstring(response.content).find(f"{ATOM}entry").findtext(f"{ATOM}summary")  # noqa: S314
+    # The summary is HTML (type="html"): the text must arrive as escaped text, never as tags.
+    assert "<img" not in summary and "<script>" not in summary
+    assert "&lt;img" in summary and "&lt;script&gt;" in summary
