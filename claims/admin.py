@@ -1,10 +1,26 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from claims import models
 
 
+class InspectOnlyAdmin(admin.ModelAdmin):
+    """Editors inspect everything here; every change goes through the workspace, which audits it."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(models.Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(InspectOnlyAdmin):
     list_display = ["title", "outlet", "published_on", "origin", "imported_by", "imported_at"]
     list_filter = ["origin", "outlet"]
     search_fields = ["title", "outlet", "authors", "url"]
@@ -12,7 +28,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(InspectOnlyAdmin):
     list_display = ["id", "text", "article", "status", "assignee", "due_date", "priority"]
     list_filter = ["status", "priority"]
     search_fields = ["text", "quote", "claimant"]
@@ -28,68 +44,64 @@ class RatingAdmin(admin.ModelAdmin):
 
 
 class EvidenceInline(admin.TabularInline):
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
     model = models.Evidence
     extra = 0
     raw_id_fields = ["candidate", "added_by"]
 
 
 @admin.register(models.Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(InspectOnlyAdmin):
     list_display = ["claim", "rating", "confidence", "author", "submitted_at", "approved_at"]
     raw_id_fields = ["claim", "author", "approved_by"]
     inlines = [EvidenceInline]
 
 
 @admin.register(models.Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(InspectOnlyAdmin):
     list_display = ["verdict", "stance", "doi", "url", "title"]
     raw_id_fields = ["verdict", "candidate", "added_by"]
 
 
 @admin.register(models.Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(InspectOnlyAdmin):
     list_display = ["claim", "author", "created_at", "body"]
     raw_id_fields = ["claim", "author"]
 
 
 @admin.register(models.ClaimEvent)
-class ClaimEventAdmin(admin.ModelAdmin):
+class ClaimEventAdmin(InspectOnlyAdmin):
     """The audit trail is read-only, here as everywhere."""
 
     list_display = ["created_at", "claim", "actor", "kind", "action", "from_status", "to_status"]
     list_filter = ["kind", "action"]
 
-    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
-
 
 @admin.register(models.DismissedSuggestion)
-class DismissedSuggestionAdmin(admin.ModelAdmin):
+class DismissedSuggestionAdmin(InspectOnlyAdmin):
     list_display = ["article", "start", "end", "dismissed_by", "dismissed_at"]
 
 
 @admin.register(models.Check)
-class CheckAdmin(admin.ModelAdmin):
+class CheckAdmin(InspectOnlyAdmin):
     list_display = ["article", "slug", "status", "first_published_at", "withdrawn_at"]
     list_filter = ["status"]
     readonly_fields = ["status", "current_version", "first_published_at", "withdrawn_at"]
 
 
 @admin.register(models.CheckVersion)
-class CheckVersionAdmin(admin.ModelAdmin):
+class CheckVersionAdmin(InspectOnlyAdmin):
     list_display = ["check_page", "number", "published_at", "published_by"]
-
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
-        return False
 
 
 @admin.register(models.ErrorReport)
-class ErrorReportAdmin(admin.ModelAdmin):
+class ErrorReportAdmin(InspectOnlyAdmin):
     list_display = ["check_page", "claim", "created_at", "resolved_at"]
     list_filter = ["resolved_at"]

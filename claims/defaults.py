@@ -25,3 +25,16 @@ def ensure_defaults(group_model: Any, rating_model: Any) -> None:
     if not rating_model.objects.exists():
         for order, (label, value, colour, description) in enumerate(DEFAULT_SCALE):
             rating_model.objects.create(label=label, value=value, colour=colour, description=description, order=order)
+
+
+def editor_permissions_ensure() -> None:
+    """Let the editor group inspect every model in the admin and edit the rating scale there.
+
+    Permissions exist only after migrate's post-migrate step, so this runs from ``load_seeds``.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    editor, _ = Group.objects.get_or_create(name="editor")
+    wanted = Permission.objects.filter(content_type__app_label__in=["claims", "sources"], codename__startswith="view_")
+    rating = Permission.objects.filter(content_type__app_label="claims", content_type__model="rating")
+    editor.permissions.add(*wanted, *rating)

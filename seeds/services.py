@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from claims.defaults import editor_permissions_ensure
 from claims.models import Article, Claim, content_hash
 from claims.services import article_create, claim_create, locate_quote
 
@@ -39,6 +40,7 @@ def _split_title(text: str) -> tuple[str, str]:
 def seeds_load() -> SeedResult:
     """Load every article under ``seeds/data`` with the claims an editor would pick, unassigned."""
     result = SeedResult()
+    editor_permissions_ensure()
     for meta_path in sorted(DATA_DIR.glob("*.json")):
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         raw = (DATA_DIR / meta["file"]).read_text(encoding="utf-8")
@@ -90,5 +92,9 @@ def demo_users_ensure() -> list[tuple[str, str, str]]:
             user.set_password(password)
             user.save(update_fields=["password"])
         user.groups.add(Group.objects.get(name=group))
+        if group == "editor" and not user.is_staff:
+            # Editors may open the admin to inspect anything (read-only but for the rating scale).
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
         created.append((username, password, group))
     return created

@@ -108,22 +108,3 @@ def jama_claim(seed_article: Any) -> Claim:
 
 
 Serve = Callable[[HTTPServer], None]
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
-    """After a transactional test's flush, put back the groups and ratings the next tests expect."""
-    result = yield
-    marker = item.get_closest_marker("django_db")
-    # After the session's last test the test database is already gone: the connection would write to the
-    # database the settings name, or fail where that one has no tables.
-    if nextitem is not None and marker is not None and marker.kwargs.get("transaction"):
-        from django.contrib.auth.models import Group
-        from pytest_django.plugin import blocking_manager_key
-
-        from claims.defaults import ensure_defaults
-        from claims.models import Rating
-
-        with item.config.stash[blocking_manager_key].unblock():
-            ensure_defaults(Group, Rating)
-    return result
