@@ -8,6 +8,8 @@ person can read ("PubMed unreachable: ...").
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import email.utils
 import hashlib
@@ -26,6 +28,20 @@ from django.utils import timezone
 from sources import ratelimit
 from sources.models import Provider, ProviderResponse
 from sources.types import PermanentError, TransientError, Unreachable
+
+# A person is waiting (an editor adding a source by DOI): one try per provider, no long waits.
+_interactive: contextvars.ContextVar[bool] = contextvars.ContextVar("sources_interactive", default=False)
+
+
+@contextlib.contextmanager
+def interactive() -> Any:
+    """Requests made inside this block try once and never wait out a long Retry-After."""
+    token = _interactive.set(True)
+    try:
+        yield
+    finally:
+        _interactive.reset(token)
+
 
 # Never part of a cache key, never written to the database.
 SECRET_PARAMS = {"api_key", "key", "email", "mailto", "tool"}
@@ -145,7 +161,7 @@ def fetch(
         if hit is not None:
             return hit
     host = urlsplit(url).hostname or url
-    attempts = max(int(settings.SOURCES_MAX_ATTEMPTS), 1)
+    attempts = 1 if _interactive.get() else max(int(settings.SOURCES_MAX_ATTEMPTS), 1)
     problem = ""
     for attempt in range(1, attempts + 1):
         rate_key = f"{provider}:{kind}"
@@ -163,6 +179,8 @@ def fetch(
             # A host that cannot be reached at all is not worth many tries.
             if isinstance(exc, httpx.ConnectTimeout) and attempt >= min(attempts, 2):
                 raise Unreachable(problem) from exc
+        except httpx.InvalidURL as exc:
+            raise PermanentError(f"{name} cannot be asked about that: {_short(exc)}") from exc
         except (httpx.ConnectError, httpx.UnsupportedProtocol) as exc:
             problem = f"{name} unreachable: could not connect to {host} ({_short(exc)})"
             if attempt >= min(attempts, 2):
@@ -186,7 +204,7 @@ def fetch(
                 raise TransientError(f"{problem} and asked us to wait {delay:.0f} s")
         if attempt < attempts:
             time.sleep(delay if delay is not None else _backoff(attempt))
-    raise TransientError(f"{problem} ({attempts} attempts)")
+    raise TransientError(f"{problem} ({attempts} attempt{'s' if attempts != 1 else ''})")
 
 
 def _short(exc: Exception) -> str:

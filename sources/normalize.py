@@ -8,7 +8,8 @@ import unicodedata
 from typing import Any
 from urllib.parse import unquote
 
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+# No whitespace and no control characters: a DOI ends up in a URL path.
+DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\x00-\x1f\x7f]+$")
 DOI_IN_TEXT_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>]+)", re.IGNORECASE)
 DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:")
 TAG_RE = re.compile(r"<[^>]+>")

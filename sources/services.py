@@ -14,7 +14,7 @@ from django.utils import timezone
 from claims import permissions
 from claims.models import Claim, ClaimEvent
 from claims.services import ServiceError
-from sources import merge, normalize, query, ratelimit
+from sources import http, merge, normalize, query, ratelimit
 from sources.http import label
 from sources.models import CandidateSource, Provider, SourceSearch
 from sources.providers import PROVIDERS
@@ -159,6 +159,12 @@ def _as_date(value: str) -> dt.date | None:
         return None
 
 
+def _web_link(url: str) -> str:
+    """Only http(s) links from providers reach a page: a javascript: URL from outside would be a script."""
+    url = url.strip()[:2000]
+    return url if url.lower().startswith(("https://", "http://")) else ""
+
+
 def _candidate_values(fields: dict[str, Any]) -> dict[str, Any]:
     return {
         "title": fields.get("title") or "",
@@ -167,7 +173,7 @@ def _candidate_values(fields: dict[str, Any]) -> dict[str, Any]:
         "year": fields.get("year") if isinstance(fields.get("year"), int) and 0 < fields["year"] < 10000 else None,
         "published_on": _as_date(fields.get("published_on") or ""),
         "abstract": fields.get("abstract") or "",
-        "url": (fields.get("url") or "")[:2000],
+        "url": _web_link(fields.get("url") or ""),
         "work_type": (fields.get("work_type") or "")[:40],
         "volume": (fields.get("volume") or "")[:40],
         "issue": (fields.get("issue") or "")[:40],
@@ -346,8 +352,13 @@ def resolve_identifier(identifier: str) -> tuple[list[Work], list[str]]:
     problems: list[str] = []
     for name in (Provider.CROSSREF, Provider.PUBMED, Provider.EUROPEPMC, Provider.OPENALEX):
         module = PROVIDERS[name]
+        resting = ratelimit.provider_resting(name)
+        if resting is not None:
+            problems.append(resting.last_error or f"{label(name)} is resting after repeated failures.")
+            continue
         try:
-            found = module.by_doi(doi) if doi else module.by_pmid(pmid)
+            with http.interactive():
+                found = module.by_doi(doi) if doi else module.by_pmid(pmid)
         except ProviderError as exc:
             problems.append(str(exc))
             continue

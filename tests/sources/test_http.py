@@ -143,3 +143,17 @@ def test_fetch_refreshes_when_asked(fake_apis: HTTPServer) -> None:
     fetch("openalex", url, kind="single")
     answer = fetch("openalex", url, kind="single", use_cache=False)
     assert answer.ok and not answer.from_cache and len(fake_apis.log) == 2
+
+
+def test_a_person_waiting_gets_one_try_per_provider(fake_apis: HTTPServer) -> None:
+    from sources.http import interactive
+
+    fake_apis.expect_request("/europepmc/search").respond_with_data("<html>502</html>", status=502)
+    with interactive(), pytest.raises(TransientError, match=r"\(1 attempt\)$"):
+        europepmc.search(ClaimQuery(keywords=["ketamine"]))
+    assert len(fake_apis.log) == 1
+
+
+def test_a_url_httpx_cannot_build_is_a_permanent_error(fake_apis: HTTPServer) -> None:
+    with pytest.raises(PermanentError, match="cannot be asked about that"):
+        fetch("crossref", fake_apis.url_for("/crossref/works/10.1/a\x00b"))

@@ -191,3 +191,20 @@ def test_a_source_attached_as_evidence_cannot_be_disputed(
     assert "attached as evidence" in response.content.decode()
     candidate.refresh_from_db()
     assert candidate.decision == "confirmed"
+
+
+def test_provider_links_that_are_not_web_links_are_dropped() -> None:
+    from sources.services import _web_link
+
+    assert _web_link("javascript:alert(1)") == ""
+    assert _web_link(" JaVaScRiPt:alert(1)") == ""
+    assert _web_link("data:text/html,hi") == ""
+    assert _web_link("https://doi.org/10.1001/x") == "https://doi.org/10.1001/x"
+
+
+def test_a_doi_with_control_characters_is_not_a_doi() -> None:
+    from sources import normalize
+
+    assert normalize.doi("10.1000/\x00abc") == ""
+    assert normalize.doi("10.1000/ab\x1fc") == ""
+    assert normalize.doi("10.1001/jamapsychiatry.2022.2996") == "10.1001/jamapsychiatry.2022.2996"
