@@ -44,7 +44,9 @@ format: $(VENV)/.dev-installed
 stop:
 	$(BIN)/python -c "from factcheck.embedded import stop; stop()"
 
+## make bench: every benchmark, one after the other (minutes; the board one builds 100,000 claims once)
 bench: $(VENV)/.dev-installed
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || { echo "bench/public_page_bench.py needs wrk: sudo apt-get install -y wrk"; exit 1; }
 	for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
