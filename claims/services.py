@@ -195,7 +195,11 @@ def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, b
         by=by,
         note=note,
         changes={"assignee": reviewer, "due_date": due_date},
-        data={"assignee": reviewer.get_username(), "due_date": due_date.isoformat() if due_date else None},
+        data={
+            "assignee": reviewer.get_username(),
+            "assignee_name": reviewer.get_full_name() or reviewer.get_username(),
+            "due_date": due_date.isoformat() if due_date else None,
+        },
     )
     from claims.tasks import assignment_email_send
 
