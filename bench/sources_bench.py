@@ -8,6 +8,7 @@ ratio, then the same 50 again answered from the cache. Runs on a throw-away test
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -84,6 +85,7 @@ def main() -> int:
     from sources import services
     from sources.models import SourceSearch
 
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request would bury the figures
     server = HTTPServer(threaded=True)
     for path in ANSWERS:
         server.expect_request(path).respond_with_handler(answer)
