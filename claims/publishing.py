@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -486,6 +486,9 @@ def error_report_create(
     if len(message) > 5000:
         raise ServiceError("Please keep the message under 5,000 characters.")
     if ip:
+        # Serialise reports from one address so concurrent posts cannot all pass the count below.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"error-report:{ip}"])
         since = timezone.now() - dt.timedelta(hours=1)
         if ErrorReport.objects.filter(client_ip=ip, created_at__gte=since).count() >= ERROR_REPORTS_PER_HOUR:
             raise RateLimited(
