@@ -267,13 +267,9 @@ def evidence_for(verdict: Verdict | None) -> list[Evidence]:
 
 
 def confirmed_candidates(claim: Claim) -> list[Any]:
-    """The sources an editor confirmed for the claim (the sources area's selector when it exists)."""
-    try:
-        from sources.selectors import confirmed_sources
-    except ImportError:
-        from sources.models import CandidateSource
+    """The sources an editor confirmed for the claim: what a reviewer may cite as evidence."""
+    from sources.selectors import confirmed_sources
 
-        return list(CandidateSource.objects.filter(claim=claim, decision=CandidateSource.Decision.CONFIRMED))
     return list(confirmed_sources(claim=claim))
 
 

@@ -256,7 +256,8 @@ def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict
         "last_save": selectors.last_draft_save(claim=claim) if verdict else None,
     }
     if can_edit_verdict:
-        context["confirmed"] = selectors.confirmed_candidates(claim)
+        cited = {item.candidate_id for item in context["evidence"]}
+        context["confirmed"] = [c for c in selectors.confirmed_candidates(claim) if c.pk not in cited]
         context["verdict_form"] = _verdict_form(claim, verdict)
         context["evidence_form"] = EvidenceForm()
     if context["is_claim_editor"]:

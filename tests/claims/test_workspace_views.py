@@ -528,4 +528,4 @@ def test_timeline_is_oldest_first(client: Any, editor: Any, reviewer: Any) -> No
     client.post(reverse("claims:claim_assign", args=[claim.pk]), {"reviewer": reviewer.pk})
     client.post(reverse("claims:comment_add", args=[claim.pk]), {"body": "Second note"})
     html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
-    assert html.index("First note") < html.index("assigned it to rita") < html.index("Second note")
+    assert html.index("First note") < html.index("assigned it to Rita Reviewer") < html.index("Second note")
