@@ -529,3 +529,21 @@ def test_timeline_is_oldest_first(client: Any, editor: Any, reviewer: Any) -> No
     client.post(reverse("claims:comment_add", args=[claim.pk]), {"body": "Second note"})
     html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
     assert html.index("First note") < html.index("assigned it to Rita Reviewer") < html.index("Second note")
+
+
+def test_a_cited_source_leaves_the_list_of_sources_to_cite(client: Any, reviewer: Any, editor: Any) -> None:
+    from tests.factories import CandidateSourceFactory
+
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, assignee=reviewer)
+    verdict = VerdictFactory(claim=claim, author=reviewer)
+    cited, other = (
+        CandidateSourceFactory(
+            claim=claim, title=title, decision="confirmed", decided_by=editor, decided_at=timezone.now()
+        )
+        for title in ("Cited paper", "Other paper")
+    )
+    Evidence.objects.create(verdict=verdict, candidate=cited, stance="supports")
+    client.force_login(reviewer)
+    html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
+    assert f'name="candidate" value="{other.pk}"' in html
+    assert f'name="candidate" value="{cited.pk}"' not in html
