@@ -9,16 +9,12 @@ from typing import Any
 import pytest
 
 from claims.models import Article, Claim, DismissedSuggestion
+from tests.browser import Shots
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_PATH = ROOT / "seeds" / "data" / "ketamine-depression.txt"
-SHOTS = ROOT / "test-results" / "import"
-
-
-def _shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+_shot = Shots("import")
 
 
 @pytest.mark.browser
@@ -62,7 +58,7 @@ def test_an_editor_uploads_the_seed_article_and_works_through_its_hints(
     _shot(page, "02-article-with-hints")
     # The hints sit in the scrolling side column; show them in the viewport for their own screenshot.
     page.locator("#suggestions").scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "02-hint-list.png"))
+    page.screenshot(path=str(_shot.folder / "02-hint-list.png"))
 
     # Dismiss the first hint: the list refreshes in place.
     first = hints.first

@@ -11,31 +11,14 @@ import pytest
 from django.utils import timezone
 
 from claims.models import Claim, ClaimEvent, ClaimStatus, Evidence, Verdict
+from tests.browser import Shots, login, logout
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_TEXT = (ROOT / "seeds" / "data" / "ketamine-depression.txt").read_text(encoding="utf-8")
-SHOTS = ROOT / "test-results" / "workspace"
-PASSWORD = "pass-for-tests-1"
+_shot = Shots("workspace")
 # Part of a sentence: the sentence goes on with "“not the most commonly prescribed antidepressants”".
 PART = "one in three people affected by depression does not answer"
-
-
-def _shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def _login(page: Any, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Log in')")
-
-
-def _logout(page: Any) -> None:
-    page.click("header button:has-text('Log out')")
-    page.wait_for_url(re.compile(r"/accounts/login/"))
 
 
 def _select_text(page: Any, words: str) -> None:
@@ -76,7 +59,7 @@ def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
     page.set_default_timeout(10_000)
 
     # 1. The editor logs in and imports the seed article by pasting its text.
-    _login(page, base, "edna")
+    login(page, base, "edna")
     page.wait_for_url(re.compile(r"/board/"))
     _shot(page, "01-editor-board-empty")
     page.goto(f"{base}/import/")
@@ -110,10 +93,10 @@ def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
     page.click("#claim-main button:has-text('Assign')")
     page.get_by_text("Assigned to Rita Reviewer").wait_for()
     _shot(page, "05-assigned")
-    _logout(page)
+    logout(page)
 
     # 4. The reviewer starts the review, records the verdict and submits it.
-    _login(page, base, "rita")
+    login(page, base, "rita")
     page.wait_for_url(re.compile(r"/queue/"))
     _shot(page, "06-reviewer-queue")
     page.click(f"#claim-{claim.pk} h2 a")
@@ -132,19 +115,19 @@ def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
     page.click("button:has-text('Submit for approval')")
     page.get_by_text("Verdict submitted for approval").wait_for()
     _shot(page, "08-submitted")
-    _logout(page)
+    logout(page)
 
     # 5. The editor sends it back once, with a note.
-    _login(page, base, "edna")
+    login(page, base, "edna")
     page.goto(f"{base}/claims/{claim.pk}/")
     page.fill("#id_send_back_note", "Quote the release's exact figure.")
     page.click("button:has-text('Send back to the reviewer')")
     page.get_by_text("Sent back to the reviewer").wait_for()
     _shot(page, "09-sent-back")
-    _logout(page)
+    logout(page)
 
     # 6. The reviewer resumes, revises and resubmits.
-    _login(page, base, "rita")
+    login(page, base, "rita")
     page.goto(f"{base}/claims/{claim.pk}/")
     page.get_by_text("Quote the release's exact figure.").wait_for()
     page.click("button:has-text('Resume the review')")
@@ -152,10 +135,10 @@ def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
     page.click("button:has-text('Submit for approval')")
     page.get_by_text("Verdict submitted for approval").wait_for()
     _shot(page, "10-resubmitted")
-    _logout(page)
+    logout(page)
 
     # 7. The editor approves; the verdict is locked.
-    _login(page, base, "edna")
+    login(page, base, "edna")
     page.goto(f"{base}/claims/{claim.pk}/")
     page.click("button:has-text('Approve the verdict')")
     page.get_by_text("The verdict is locked").wait_for()
@@ -169,4 +152,4 @@ def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
     assert Evidence.objects.filter(verdict=verdict, locator="Figure 2").exists()
     moves = list(ClaimEvent.objects.filter(claim=claim, kind="status").values_list("action", flat=True))
     assert moves == ["assign", "start_review", "submit", "request_changes", "start_review", "submit", "approve"]
-    assert len(list(SHOTS.glob("*.png"))) >= 11
+    assert len(list(_shot.folder.glob("*.png"))) >= 11

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from claims.models import Check, ClaimStatus, Rating
 from claims.services import locate_quote
+from tests.browser import PASSWORD, Shots
 from tests.factories import (
     ArticleFactory,
     CandidateSourceFactory,
@@ -22,8 +23,7 @@ from tests.factories import (
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "seeds" / "data"
-SHOTS = ROOT / "test-results" / "publishing"
-PASSWORD = "pass-for-tests-1"
+_shot = Shots("publishing")
 RATINGS = ["Accurate", "Mostly accurate", "Lacks context", "Misleading"]
 
 
@@ -69,11 +69,6 @@ def _seed_article_with_approved_claims() -> Any:
         )
         EvidenceFactory(verdict=verdict, candidate=candidate, stance="supports" if i % 2 == 0 else "context")
     return article
-
-
-def _shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 @pytest.mark.browser
@@ -122,8 +117,8 @@ def test_editor_publishes_the_seed_check_and_readers_open_it_on_phone_and_deskto
         assert page.evaluate("document.scripts.length") == 1
         assert page.locator("#claim-4 .flag-retracted").is_visible()
         _shot(page, f"check-{name}")
-        page.screenshot(path=str(SHOTS / f"check-{name}-first-screen.png"))
-        page.locator("#claim-4").screenshot(path=str(SHOTS / f"check-{name}-claim-4.png"))
+        page.screenshot(path=str(_shot.folder / f"check-{name}-first-screen.png"))
+        page.locator("#claim-4").screenshot(path=str(_shot.folder / f"check-{name}-claim-4.png"))
     assert not problems, problems
 
     # The at-a-glance list jumps to a claim, and a reader reports an error on it.

@@ -20,34 +20,17 @@ from pytest_httpserver import HTTPServer
 from claims import services as claim_services
 from claims.models import ClaimEvent, ClaimStatus, Evidence, Verdict
 from sources.models import CandidateSource, SourceSearch
+from tests.browser import Shots, login, logout
 from tests.factories import UserFactory
 from tests.sources.conftest import BOTTEMANNE_DOI, JAMA_QUOTE, JAMA_TEXT, PROVIDER_SETTINGS, SEED_TEXT, serve_ketamine
 from tests.worker import celery_worker
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "test-results" / "sources"
-PASSWORD = "pass-for-tests-1"
+_shot = Shots("sources")
 BOTTEMANNE_TITLE = (
     "Evaluation of Early Ketamine Effects on Belief-Updating Biases in Patients With Treatment-Resistant Depression"
 )
 PROVIDERS = ("Crossref", "PubMed", "Europe PMC", "OpenAlex")
-
-
-def _shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def _login(page: Any, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Log in')")
-
-
-def _logout(page: Any) -> None:
-    page.click("header button:has-text('Log out')")
-    page.wait_for_url(re.compile(r"/accounts/login/"))
 
 
 def _worker_env(server: HTTPServer) -> dict[str, str]:
@@ -87,7 +70,7 @@ def test_editor_finds_and_confirms_the_cited_study_and_the_reviewer_cites_it(
     panel = page.locator("#sources-panel")
 
     # 1. The editor opens the JAMA Psychiatry claim from the article; nothing has been searched yet.
-    _login(page, base, "edna")
+    login(page, base, "edna")
     page.wait_for_url(re.compile(r"/board/"))
     page.goto(f"{base}/articles/{article.pk}/")
     _shot(page, "01-article-with-the-claim")
@@ -153,10 +136,10 @@ def test_editor_finds_and_confirms_the_cited_study_and_the_reviewer_cites_it(
     page.click("#claim-main button:has-text('Assign')")
     page.get_by_text("Assigned to Rita Reviewer").wait_for()
     _shot(page, "06-assigned-to-the-reviewer")
-    _logout(page)
+    logout(page)
 
     # 6. The reviewer starts the review and attaches the confirmed source as supporting evidence.
-    _login(page, base, "rita")
+    login(page, base, "rita")
     page.wait_for_url(re.compile(r"/queue/"))
     page.click(f"#claim-{claim.pk} h2 a")
     page.wait_for_url(re.compile(rf"/claims/{claim.pk}/$"))
@@ -186,10 +169,10 @@ def test_editor_finds_and_confirms_the_cited_study_and_the_reviewer_cites_it(
     page.click("button:has-text('Submit for approval')")
     page.get_by_text("Verdict submitted for approval").wait_for()
     _shot(page, "09-verdict-submitted")
-    _logout(page)
+    logout(page)
 
     # 8. The editor approves; the verdict, with its evidence, is locked.
-    _login(page, base, "edna")
+    login(page, base, "edna")
     page.wait_for_url(re.compile(r"/board/"))
     page.goto(f"{base}/claims/{claim.pk}/")
     page.locator("#evidence li", has_text=BOTTEMANNE_TITLE).wait_for()
@@ -209,4 +192,4 @@ def test_editor_finds_and_confirms_the_cited_study_and_the_reviewer_cites_it(
     )
     moves = list(ClaimEvent.objects.filter(claim=claim, kind="status").values_list("action", flat=True))
     assert moves == ["assign", "start_review", "submit", "approve"]
-    assert len(list(SHOTS.glob("*.png"))) >= 10
+    assert len(list(_shot.folder.glob("*.png"))) >= 10
