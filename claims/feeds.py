@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from claims import publishing
+from claims import publishing_selectors
 from claims.jsonld import check_url
 from claims.models import Check
 
@@ -42,7 +42,7 @@ class ChecksAtomFeed(Feed):
         return settings.ORGANIZATION_URL
 
     def items(self) -> list[Check]:
-        return list(publishing.published_checks()[:FEED_SIZE])
+        return list(publishing_selectors.published_checks()[:FEED_SIZE])
 
     def item_title(self, item: Check) -> str:
         return item.current_version.snapshot["headline"]

@@ -25,7 +25,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_safe
 
-from claims import jsonld, publishing
+from claims import jsonld, publishing, publishing_selectors
 from claims.feeds import ChecksAtomFeed
 from claims.models import Check
 from claims.services import ServiceError
@@ -129,7 +129,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
         key = f"public:list:{generation}:{number}"
         html = cache.get(key)
         if html is None:
-            paginator = Paginator(publishing.published_checks(), PAGE_SIZE)
+            paginator = Paginator(publishing_selectors.published_checks(), PAGE_SIZE)
             try:
                 page = paginator.page(number)
             except (EmptyPage, PageNotAnInteger):
@@ -156,7 +156,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 @public_headers
 def check_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    check = publishing.public_check(slug)
+    check = publishing_selectors.public_check(slug)
     if check is None:
         raise Http404("No published check at this address.")
     if check.status == Check.Status.WITHDRAWN:
@@ -170,7 +170,8 @@ def check_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if html is None:
             html = cache.get(key)
             if html is None:
-                context = {**_site_context(), **publishing.snapshot_page_context(publishing.public_snapshot(check))}
+                snapshot = publishing_selectors.public_snapshot(check)
+                context = {**_site_context(), **publishing_selectors.snapshot_page_context(snapshot)}
                 html = render_to_string("public/check.html", context)
                 cache.set(key, html, CACHE_SECONDS)
             page_memory.put(key, html)
@@ -181,7 +182,7 @@ def check_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _withdrawn(request: HttpRequest, check: Check) -> HttpResponse:
-    snapshot = publishing.public_snapshot(check)
+    snapshot = publishing_selectors.public_snapshot(check)
     context = {
         **_site_context(),
         "headline": snapshot.get("headline", ""),
@@ -221,12 +222,12 @@ def _claim_number(request: HttpRequest) -> int | None:
 @require_http_methods(["GET", "HEAD", "POST"])
 @public_headers
 def error_report(request: HttpRequest, slug: str) -> HttpResponse:
-    check = publishing.public_check(slug)
+    check = publishing_selectors.public_check(slug)
     if check is None:
         raise Http404("No published check at this address.")
     if check.status == Check.Status.WITHDRAWN:
         return _withdrawn(request, check)
-    snapshot = publishing.public_snapshot(check)
+    snapshot = publishing_selectors.public_snapshot(check)
     number = _claim_number(request)
     claim = next((c for c in snapshot["claims"] if c["number"] == number), None)
     context: dict[str, Any] = {
@@ -292,7 +293,7 @@ def atom_feed(request: HttpRequest) -> HttpResponse:
 @public_headers
 def claimreview_feed(request: HttpRequest) -> HttpResponse:
     def build() -> bytes:
-        checks = list(publishing.published_checks())
+        checks = list(publishing_selectors.published_checks())
         snapshots = [c.current_version.snapshot for c in checks]
         modified = max((c.current_version.published_at for c in checks), default=None)
         feed = jsonld.data_feed(snapshots, modified.isoformat() if modified else None)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from claims import permissions, publishing
+from claims import permissions, publishing, publishing_selectors
 from claims.models import Article, Check, Claim, ClaimStatus, ErrorReport
 from claims.services import ServiceError
 from claims.workflow import WorkflowError
@@ -50,8 +50,8 @@ def _edit_context(
     error: str = "",
     reason: str = "",
 ) -> dict[str, Any]:
-    check = publishing.check_for_article(article)
-    claims = publishing.article_claims_for_publishing(article)
+    check = publishing_selectors.check_for_article(article)
+    claims = publishing_selectors.article_claims_for_publishing(article)
     excluded = set(check.excluded_claims.values_list("pk", flat=True)) if check else set()
     if values is not None:
         excluded = set(values.get("excluded", []))
@@ -166,7 +166,7 @@ def check_edit(request: HttpRequest, article_id: int) -> HttpResponse:
 @editor_required
 def check_preview(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
-    check = publishing.check_for_article(article)
+    check = publishing_selectors.check_for_article(article)
     if check is None:
         messages.info(request, "Save a draft of the check first; the preview shows the saved draft.")
         return redirect("publishing:check_edit", article_id=article.pk)
@@ -183,7 +183,7 @@ def check_preview(request: HttpRequest, article_id: int) -> HttpResponse:
             {"version": snapshot["version"], "at": now.isoformat(), "note": pending},
         ]
     context = {
-        **publishing.snapshot_page_context(snapshot),
+        **publishing_selectors.snapshot_page_context(snapshot),
         "site_url": settings.SITE_URL,
         "preview": True,
         "blockers": publishing.publish_blockers(check),
@@ -204,7 +204,7 @@ def check_publish(request: HttpRequest, article_id: int) -> HttpResponse:
         if values is not None:
             # The draft is saved even when publishing is refused, so nothing typed is lost.
             _prepare(request, article, values)
-        check = publishing.check_for_article(article)
+        check = publishing_selectors.check_for_article(article)
         if check is None:
             raise ServiceError("Save a draft of the check first: write a headline and choose the claims.")
         with transaction.atomic():
@@ -223,7 +223,7 @@ def check_publish(request: HttpRequest, article_id: int) -> HttpResponse:
 @editor_required
 def check_withdraw(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
-    check = publishing.check_for_article(article)
+    check = publishing_selectors.check_for_article(article)
     try:
         if check is None:
             raise ServiceError("This article has no published check to withdraw.")
@@ -258,7 +258,7 @@ def error_reports(request: HttpRequest) -> HttpResponse:
     show = request.GET.get("show", "open")
     if show not in {"open", "resolved", "all"}:
         show = "open"
-    paginator = Paginator(publishing.error_reports_for_workspace(show=show), 50)
+    paginator = Paginator(publishing_selectors.error_reports_for_workspace(show=show), 50)
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "publishing/error_reports.html", {"page": page, "show": show})
 
@@ -275,7 +275,7 @@ def error_report_resolve(request: HttpRequest, report_id: int) -> HttpResponse:
     except ServiceError as exc:
         error = str(exc)
     if request.htmx:
-        report = publishing.error_reports_for_workspace(show="all").get(pk=report.pk)
+        report = publishing_selectors.error_reports_for_workspace(show="all").get(pk=report.pk)
         context = {"report": report, "row_error": error, "resolution": request.POST.get("resolution", "")}
         return render(request, "publishing/error_reports.html#report-row", context)
     if error:

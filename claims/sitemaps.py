@@ -11,7 +11,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from claims import publishing
+from claims import publishing_selectors
 from claims.models import Check
 
 
@@ -42,7 +42,7 @@ class CheckSitemap(_CanonicalSitemap):
     limit = 5000
 
     def items(self) -> QuerySet[Check]:
-        return publishing.published_checks().defer("current_version__snapshot")
+        return publishing_selectors.published_checks().defer("current_version__snapshot")
 
     def location(self, item: Check) -> str:
         return reverse("public:check", args=[item.slug])
