@@ -34,7 +34,13 @@ class ArticleImportForm(forms.Form):
     title = forms.CharField(label="Title", required=False, max_length=500)
     outlet = forms.CharField(label="Outlet", required=False, max_length=200)
     authors = forms.CharField(label="Author(s)", required=False, max_length=500)
-    url = forms.URLField(label="Original URL", required=False, max_length=2000, assume_scheme="https")
+    url = forms.URLField(
+        label="Link to show readers (optional)",
+        help_text="Where the article was published, if it differs from the web address above or the text was pasted.",
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+    )
     published_on = forms.DateField(
         label="Publication date", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -55,7 +61,7 @@ class ArticleImportForm(forms.Form):
         if len(given) > 1:
             raise forms.ValidationError(
                 "Use one source at a time: a web address, a file or pasted text. "
-                "To record where pasted text came from, put its address in “Original URL”."
+                "To record where pasted text came from, put its address in “Link to show readers”."
             )
         cleaned["source"] = given[0] if given else None
         return cleaned

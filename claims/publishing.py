@@ -66,12 +66,23 @@ class Blocker:
     message: str
 
 
-def publish_blockers(check: Check, claims: list[Claim] | None = None) -> list[Blocker]:
-    """Everything that stops ``check`` from being published, each as a sentence; empty when ready."""
+def publish_blockers(
+    check: Check,
+    claims: list[Claim] | None = None,
+    *,
+    headline: str | None = None,
+    excluded: set[int] | None = None,
+) -> list[Blocker]:
+    """Everything that stops ``check`` from being published, each as a sentence; empty when ready.
+
+    ``headline`` and ``excluded`` judge what the editor has typed but not saved yet (a check with
+    no draft is an unsaved ``Check(article=...)``).
+    """
     claims = claims if claims is not None else article_claims_for_publishing(check.article)
-    excluded = {c.pk for c in check.excluded_claims.all()}
+    if excluded is None:
+        excluded = {c.pk for c in check.excluded_claims.all()} if check.pk else set()
     blockers: list[Blocker] = []
-    if not check.headline.strip():
+    if not (check.headline if headline is None else headline).strip():
         blockers.append(Blocker(None, "Write a headline for the check."))
     included = [c for c in claims if c.pk not in excluded]
     if not included:

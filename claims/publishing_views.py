@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from claims import permissions, publishing, publishing_selectors
 from claims.models import Article, Check, Claim, ClaimStatus, ErrorReport
@@ -55,10 +56,13 @@ def _edit_context(
     excluded = set(check.excluded_claims.values_list("pk", flat=True)) if check else set()
     if values is not None:
         excluded = set(values.get("excluded", []))
-    if check is not None:
-        blockers = publishing.publish_blockers(check, claims)
-    else:
-        blockers = [publishing.Blocker(None, "Save the draft first: write a headline and choose the claims.")]
+    # Judge what the editor sees in the form: the saved draft, or the article's defaults before one exists.
+    blockers = publishing.publish_blockers(
+        check or Check(article=article, headline=article.title),
+        claims,
+        headline=values.get("headline") if values is not None else None,
+        excluded=excluded,
+    )
     changes: list[str] = []
     if check is not None and check.current_version is not None and not blockers:
         draft = publishing.snapshot_build(
@@ -154,6 +158,9 @@ def check_edit(request: HttpRequest, article_id: int) -> HttpResponse:
             _prepare(request, article, values)
         except ServiceError as exc:
             return _panel_response(request, article, error=str(exc), values=values)
+        if "preview" in request.POST:
+            preview = reverse("publishing:check_preview", args=[article.pk])
+            return HttpResponseClientRedirect(preview) if request.htmx else redirect(preview)
         return _panel_response(request, article, notice="Draft saved. Nothing has been published yet.")
     context = _edit_context(request, article)
     if request.htmx:

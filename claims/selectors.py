@@ -298,6 +298,18 @@ def claim_timeline(*, claim: Claim) -> list[TimelineEntry]:
     return entries
 
 
+def pending_send_back(timeline: list[TimelineEntry]) -> ClaimEvent | None:
+    """The editor's send-back (or reopening) the reviewer still has to answer, from the timeline."""
+    for entry in reversed(timeline):
+        if entry.kind != "event":
+            continue
+        if entry.item.action == "submit":
+            return None
+        if entry.item.action in {"request_changes", "reopen"}:
+            return entry.item
+    return None
+
+
 def last_draft_save(*, claim: Claim) -> ClaimEvent | None:
     return (
         ClaimEvent.objects.filter(claim=claim, action="draft_saved")

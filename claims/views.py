@@ -37,7 +37,7 @@ from claims.workflow import WorkflowError, allowed_actions
 
 NOT_IN_NEWSROOM = "Your account is not part of the newsroom yet. Ask an editor to add you to the editors or reviewers."
 EDITORS_ONLY = "Only editors can do this."
-NOT_YOUR_CLAIM = "This claim is assigned to another reviewer; only editors and its reviewer can open it."
+NOT_YOUR_CLAIM = "This claim is not assigned to you; only editors and its reviewer can open it."
 DRAFT_SESSION_KEY = "unsaved_verdict_{claim_id}"
 DRAFT_FIELDS = ("rating", "explanation", "confidence", "version")
 
@@ -87,6 +87,10 @@ def keep_draft_when_logged_out(view: Callable[..., HttpResponse]) -> Callable[..
         return HttpResponseRedirect(login_url)
 
     return wrapper
+
+
+# A reviewer answering an editor's send-back sees the editor's note above the verdict.
+SENT_BACK_STATES = {ClaimStatus.CHANGES_REQUESTED, ClaimStatus.IN_REVIEW}
 
 
 # Pages --------------------------------------------------------------------------------------
@@ -201,9 +205,12 @@ def claim_create(request: HttpRequest, article_id: int) -> HttpResponse:
         except ServiceError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Claim created. Assign it to a reviewer when you are ready.")
+            notice = "Claim created. Assign it to a reviewer when you are ready."
             if request.htmx:
-                return render(request, "claims/article.html#article-workspace", _article_context(article))
+                # A flash message would wait for the next full page, wherever that is: say it here.
+                context = {**_article_context(article), "notice": notice}
+                return render(request, "claims/article.html#article-workspace", context)
+            messages.success(request, notice)
             return redirect(f"{article.get_absolute_url()}#claim-{claim.pk}")
     context = _article_context(article, form)
     if request.htmx:
@@ -239,6 +246,7 @@ def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict
     verdict = selectors.verdict_of(claim)
     actions = allowed_actions(claim, user)
     can_edit_verdict = permissions.can_edit_verdict(user, claim)
+    timeline = selectors.claim_timeline(claim=claim)
     context: dict[str, Any] = {
         "claim": claim,
         "verdict": verdict,
@@ -252,7 +260,8 @@ def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict
         "context": selectors.paragraph_context(claim.article.body, claim.span_start, claim.span_end),
         "ratings": list(Rating.objects.filter(is_active=True)),
         "evidence": selectors.evidence_for(verdict),
-        "timeline": selectors.claim_timeline(claim=claim),
+        "timeline": timeline,
+        "send_back": selectors.pending_send_back(timeline) if claim.status in SENT_BACK_STATES else None,
         "last_save": selectors.last_draft_save(claim=claim) if verdict else None,
     }
     if can_edit_verdict:
@@ -416,7 +425,8 @@ def review_start(request: HttpRequest, claim_id: int) -> HttpResponse:
         services.review_start(claim_id=claim_id, by=request.user)
     except (ServiceError, WorkflowError) as exc:
         return _refused(request, claim_id, "claim-main", str(exc))
-    return _done(request, claim_id, "claim-main", "Review started. Your draft is saved as you type.", anchor="verdict")
+    started = "Review resumed" if claim.status == ClaimStatus.CHANGES_REQUESTED else "Review started"
+    return _done(request, claim_id, "claim-main", f"{started}. Your draft is saved as you type.", anchor="verdict")
 
 
 def _verdict_author_only(request: HttpRequest, claim: Claim) -> None:

@@ -129,8 +129,10 @@ def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
     # 6. The reviewer resumes, revises and resubmits.
     login(page, base, "rita")
     page.goto(f"{base}/claims/{claim.pk}/")
-    page.get_by_text("Quote the release's exact figure.").wait_for()
+    # The editor's note stands above the verdict, where the reviewer works (and in the timeline).
+    page.locator("#verdict .flash.warning", has_text="Quote the release's exact figure.").wait_for()
     page.click("button:has-text('Resume the review')")
+    page.get_by_text("Review resumed").wait_for()
     page.fill("#id_explanation", "The CNRS release: “one in three people affected by depression does not answer”.")
     page.click("button:has-text('Submit for approval')")
     page.get_by_text("Verdict submitted for approval").wait_for()

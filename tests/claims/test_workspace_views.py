@@ -90,7 +90,7 @@ def test_reviewer_cannot_open_someone_elses_claim(client: Any, other_reviewer: A
     client.force_login(other_reviewer)
     response = client.get(reverse("claims:claim", args=[claim.pk]))
     assert response.status_code == 403
-    assert "assigned to another reviewer" in response.content.decode()
+    assert "not assigned to you" in response.content.decode()
 
 
 # Board and queue -------------------------------------------------------------------------------
@@ -547,3 +547,20 @@ def test_a_cited_source_leaves_the_list_of_sources_to_cite(client: Any, reviewer
     html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
     assert f'name="candidate" value="{other.pk}"' in html
     assert f'name="candidate" value="{cited.pk}"' not in html
+
+
+def test_a_reviewer_resuming_a_sent_back_claim_sees_the_editors_note(client: Any, editor: Any, reviewer: Any) -> None:
+    from claims import services
+
+    claim = ClaimFactory(status=ClaimStatus.SUBMITTED, assignee=reviewer)
+    VerdictFactory(claim=claim, author=reviewer, submitted_at=timezone.now())
+    services.verdict_send_back(claim_id=claim.pk, by=editor, note="Check the sample size first.")
+    client.force_login(reviewer)
+    response = client.post(reverse("claims:review_start", args=[claim.pk]), follow=True)
+    html = response.content.decode()
+    assert "Review resumed" in html
+    verdict_card = html[html.index('id="verdict"') :]
+    assert "Sent back by" in verdict_card and "Check the sample size first." in verdict_card
+    services.verdict_submit(claim_id=claim.pk, by=reviewer, draft=None)
+    html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
+    assert "Sent back by" not in html

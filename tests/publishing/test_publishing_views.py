@@ -34,7 +34,8 @@ def test_editor_opens_the_publish_page_with_the_title_as_headline_and_what_is_mi
     assert response.status_code == 200
     html = response.content.decode()
     assert 'value="Ketamine works"' in html
-    assert "Save the draft first" in html
+    # Before any draft is saved, the page already says what stands in the way.
+    assert "Claim 2 (“Still open”) is assigned; it needs an approved verdict" in html
     client.post(edit_url(article), {"headline": "Ketamine works?", "summary": "", "assessment": ""})
     html = client.get(edit_url(article)).content.decode()
     assert "Claim 2 (“Still open”) is assigned; it needs an approved verdict, or leave it out" in html
@@ -247,3 +248,24 @@ def test_article_page_and_nav_lead_to_publishing(client: Client, editor: Any, ma
     assert f'href="{edit_url(check)}"' in html
     assert f'href="{reverse("publishing:error_reports")}"' in html
     assert f'href="{reverse("public:check_list")}"' in html
+
+
+def test_save_and_preview_saves_the_draft_then_opens_the_preview(client: Client, editor: Any, reviewer: Any) -> None:
+    article = ArticleFactory(title="Ketamine works")
+    approved_claim(article, number=1, reviewer=reviewer, editor=editor)
+    client.force_login(editor)
+    response = client.post(edit_url(article), {"headline": "Typed headline", "preview": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("publishing:check_preview", args=[article.pk])
+    assert "Typed headline" in client.get(response["Location"]).content.decode()
+
+
+def test_a_published_check_without_changes_offers_no_new_version(
+    client: Client, make_check: Callable, editor: Any
+) -> None:
+    check = make_check(2, title="Published article")
+    publish(check, editor)
+    client.force_login(editor)
+    html = client.get(edit_url(check.article)).content.decode()
+    assert "nothing has changed since" in html
+    assert "Publish version 2" not in html
