@@ -155,3 +155,34 @@ def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
     moves = list(ClaimEvent.objects.filter(claim=claim, kind="status").values_list("action", flat=True))
     assert moves == ["assign", "start_review", "submit", "request_changes", "start_review", "submit", "approve"]
     assert len(list(_shot.folder.glob("*.png"))) >= 11
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_workspace_pages_fit_a_phone_screen(live_server: Any, page: Any, settings: Any) -> None:
+    from tests.factories import ClaimFactory, VerdictFactory
+
+    settings.SOURCES_AUTO_SEARCH = False
+    UserFactory(username="edna", first_name="Edna", last_name="Editor", groups=["editor"])
+    rita = UserFactory(username="rita", first_name="Rita", last_name="Reviewer", groups=["reviewer"])
+    claim = ClaimFactory(status=ClaimStatus.SUBMITTED, assignee=rita, due_date=timezone.localdate())
+    VerdictFactory(claim=claim, author=rita, submitted_at=timezone.now())
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, live_server.url, "edna")
+    page.wait_for_url(re.compile(r"/board/"))
+    for path in [
+        "/board/",
+        f"/articles/{claim.article_id}/",
+        f"/claims/{claim.pk}/",
+        f"/articles/{claim.article_id}/publish/",
+        "/error-reports/",
+        "/import/",
+    ]:
+        page.goto(live_server.url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width}px wide on a 390px screen"
+        # The account links stay inside the dark top bar, where they are readable.
+        bar = page.locator("header.topbar").bounding_box()
+        logout_box = page.locator("header button:has-text('Log out')").bounding_box()
+        assert bar and logout_box and logout_box["y"] + logout_box["height"] <= bar["y"] + bar["height"] + 1, path
+    _shot(page, "12-board-on-a-phone")
