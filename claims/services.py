@@ -26,7 +26,7 @@ from claims.models import (
     Verdict,
     content_hash,
 )
-from claims.workflow import WorkflowError, transition
+from claims.workflow import OPEN, WorkflowError, transition
 
 
 class ServiceError(Exception):
@@ -186,7 +186,7 @@ def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, b
         raise ServiceError("The due date is in the past.")
     # Lock first, so the choice between assign, reassign and a due-date edit sees the current state.
     current = Claim.objects.select_for_update().get(pk=claim_id)
-    if current.assignee_id == reviewer.pk and current.status != ClaimStatus.NEW:
+    if current.assignee_id == reviewer.pk and current.status in OPEN:
         return _claim_due_date_set(current, due_date=due_date, by=by, note=note)
     action = "assign" if current.status == ClaimStatus.NEW else "reassign"
     claim = transition(

@@ -395,7 +395,9 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
     except (ServiceError, WorkflowError) as exc:
         return _refused(request, claim_id, "claim-main", str(exc), assign_form=form)
     if before.assignee_id == claim.assignee_id and before.status != "new":
-        return _done(request, claim_id, "claim-main", "Due date changed; the review goes on.")
+        return _done(
+            request, claim_id, "claim-main", "Due date changed (noted in the timeline; the reviewer was not emailed)."
+        )
     who = claim.assignee.get_full_name() or claim.assignee.get_username()
     return _done(request, claim_id, "claim-main", f"Assigned to {who}; they have been emailed.")
 

@@ -235,8 +235,6 @@ def test_claim_unassign_by_a_reviewer_is_refused(reviewer: Any) -> None:
 def test_claim_assign_emails_the_reviewer_after_commit(
     editor: Any, reviewer: Any, mailoutbox: list, django_capture_on_commit_callbacks: Any
 ) -> None:
-    from claims.tasks import assignment_email_send
-
     claim = ClaimFactory()
     with django_capture_on_commit_callbacks() as callbacks:
         services.claim_assign(
@@ -244,7 +242,13 @@ def test_claim_assign_emails_the_reviewer_after_commit(
         )
     assert len(callbacks) == 1  # the email is enqueued after commit, never sent inside the request
     assert mailoutbox == []
-    assignment_email_send(claim.pk, "Urgent")  # what the worker runs
+    from factcheck.celery import app
+
+    app.conf.task_always_eager = True  # run what the callback enqueues, with the arguments it enqueued
+    try:
+        callbacks[0]()
+    finally:
+        app.conf.task_always_eager = False
     assert len(mailoutbox) == 1
     assert "Urgent" in mailoutbox[0].body and mailoutbox[0].to == [reviewer.email]
     assert ClaimEvent.objects.filter(claim=claim, action="assign").exists()

@@ -564,3 +564,33 @@ def test_a_reviewer_resuming_a_sent_back_claim_sees_the_editors_note(client: Any
     services.verdict_submit(claim_id=claim.pk, by=reviewer, draft=None)
     html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
     assert "Sent back by" not in html
+
+
+def test_a_new_due_date_for_the_same_reviewer_is_noted_not_a_reassignment(
+    client: Any, editor: Any, reviewer: Any
+) -> None:
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, assignee=reviewer, due_date=timezone.localdate())
+    later = timezone.localdate() + dt.timedelta(days=5)
+    client.force_login(editor)
+    response = client.post(
+        reverse("claims:claim_assign", args=[claim.pk]),
+        {"reviewer": reviewer.pk, "due_date": later.isoformat()},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Due date changed" in html and "the reviewer was not emailed" in html
+    assert f"moved the due date to {later:%a} {later.day} {later:%b %Y}" in html
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.IN_REVIEW
+
+
+def test_a_hand_made_due_date_change_on_an_approved_claim_is_refused(client: Any, editor: Any, reviewer: Any) -> None:
+    claim = ClaimFactory(status=ClaimStatus.APPROVED, assignee=reviewer, due_date=None)
+    client.force_login(editor)
+    client.post(
+        reverse("claims:claim_assign", args=[claim.pk]),
+        {"reviewer": reviewer.pk, "due_date": timezone.localdate().isoformat()},
+    )
+    claim.refresh_from_db()
+    assert claim.due_date is None
+    assert not ClaimEvent.objects.filter(claim=claim).exists()

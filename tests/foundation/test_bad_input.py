@@ -73,3 +73,15 @@ def test_a_refused_publication_keeps_what_the_editor_typed(client: Any, editor: 
     )
     assert response.status_code == 400
     assert "MY-SUMMARY-TEXT" in response.content.decode()
+
+
+def test_a_nul_character_in_an_htmx_form_is_shown_in_the_alert_area(client: Any, editor: Any, claim: Any) -> None:
+    client.force_login(editor)
+    response = client.post(f"/claims/{claim.pk}/comments/", {"body": "a\x00b"}, HTTP_HX_REQUEST="true")
+    # htmx swaps no 4xx answer, so the sentence comes as a 200 retargeted at the page's alert area.
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == "#alerts"
+    assert "NUL character" in response.content.decode()
+    assert not claim.comments.exists()
+    page = client.get(f"/claims/{claim.pk}/").content.decode()
+    assert 'id="alerts"' in page

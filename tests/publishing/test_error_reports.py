@@ -136,3 +136,13 @@ def test_reviewer_cannot_see_or_resolve_reports(client: Client, published: Check
     )
     with pytest.raises(ServiceError, match="Only an editor"):
         publishing.error_report_resolve(report_id=report.pk, by=reviewer, resolution="y")
+
+
+def test_behind_a_proxy_the_address_is_the_one_the_proxy_appended(settings: Any) -> None:
+    from claims.publishing import client_ip
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    meta = {"HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7", "REMOTE_ADDR": "10.0.0.2"}
+    assert client_ip(meta) == "203.0.113.7"  # the first entry is whatever the client sent
+    settings.SECURE_PROXY_SSL_HEADER = None
+    assert client_ip(meta) == "10.0.0.2"
