@@ -27,6 +27,7 @@ from claims.models import (
     content_hash,
 )
 from claims.workflow import OPEN, WorkflowError, transition
+from factcheck.celery import enqueue_on_commit
 
 
 class ServiceError(Exception):
@@ -203,7 +204,7 @@ def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, b
     )
     from claims.tasks import assignment_email_send
 
-    assignment_email_send.delay_on_commit(claim.pk, note)
+    enqueue_on_commit(assignment_email_send, claim.pk, note)
     return claim
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from claims import permissions
 from claims.models import Claim, ClaimEvent
 from claims.services import ServiceError
+from factcheck.celery import enqueue_on_commit
 from sources import http, merge, normalize, query, ratelimit
 from sources.http import label
 from sources.models import CandidateSource, Provider, SourceSearch
@@ -48,7 +49,7 @@ def searches_start(*, claim: Any, by: Any | None, enqueue: bool = True) -> list[
         from sources.tasks import search_run
 
         for search in searches:
-            search_run.delay_on_commit(search.pk)
+            enqueue_on_commit(search_run, search.pk)
     return searches
 
 

@@ -85,3 +85,24 @@ def test_a_nul_character_in_an_htmx_form_is_shown_in_the_alert_area(client: Any,
     assert not claim.comments.exists()
     page = client.get(f"/claims/{claim.pk}/").content.decode()
     assert 'id="alerts"' in page
+
+
+def test_a_broker_that_is_down_does_not_undo_or_break_a_saved_assignment(
+    editor: Any, reviewer: Any, claim: Any, django_capture_on_commit_callbacks: Any, caplog: Any, monkeypatch: Any
+) -> None:
+    from kombu.exceptions import OperationalError
+
+    from claims import services
+    from claims.tasks import assignment_email_send
+
+    def broker_down(*args: Any, **kwargs: Any) -> None:
+        # What kombu raises when the broker does not answer (pointing the app at a dead broker instead
+        # would leave its connection pool broken for the tests that follow).
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(assignment_email_send, "apply_async", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.claim_assign(claim_id=claim.pk, reviewer_id=reviewer.pk, due_date=None, by=editor)
+    claim.refresh_from_db()
+    assert claim.status == "assigned"
+    assert "Could not send claims.tasks.assignment_email_send" in caplog.text
