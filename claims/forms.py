@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from claims.models import Article, ClaimStatus, Confidence, Priority, Rating, Stance
+from claims.models import Article, ClaimStatus, Confidence, Priority, Rating, Stance, display_name
 from claims.selectors import BOARD_SORTS, DUE_FILTERS, BoardFilters, reviewers
 from claims.services import locate_quote
 
@@ -87,7 +87,7 @@ class ClaimEditForm(forms.Form):
 
 class ReviewerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.get_username()
+        return display_name(obj)
 
 
 class AssignForm(forms.Form):

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+
+def display_name(user: Any, fallback: str = "") -> str:
+    """How a person is named on every page, email and snapshot: full name, else username."""
+    if user is None:
+        return fallback
+    return (user.get_full_name() or user.get_username()).strip()
 
 
 def content_hash(text: str) -> str:

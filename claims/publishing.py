@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from claims import permissions
-from claims.models import Article, Check, CheckVersion, Claim, ClaimStatus, ErrorReport, Evidence, Rating
+from claims.models import Article, Check, CheckVersion, Claim, ClaimStatus, ErrorReport, Evidence, Rating, display_name
 from claims.publishing_selectors import article_claims_for_publishing
 from claims.services import ServiceError
 from claims.workflow import transition
@@ -32,12 +32,6 @@ READY_STATES = {ClaimStatus.APPROVED, ClaimStatus.PUBLISHED}
 
 # ---------------------------------------------------------------------------------------------
 # Small helpers
-
-
-def display_name(user: Any) -> str:
-    if user is None:
-        return ""
-    return (user.get_full_name() or user.get_username()).strip()
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:

@@ -25,6 +25,7 @@ from claims.models import (
     Stance,
     Verdict,
     content_hash,
+    display_name,
 )
 from claims.workflow import OPEN, WorkflowError, transition
 from factcheck.celery import enqueue_on_commit
@@ -198,7 +199,7 @@ def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, b
         changes={"assignee": reviewer, "due_date": due_date},
         data={
             "assignee": reviewer.get_username(),
-            "assignee_name": reviewer.get_full_name() or reviewer.get_username(),
+            "assignee_name": display_name(reviewer),
             "due_date": due_date.isoformat() if due_date else None,
         },
     )

@@ -31,7 +31,7 @@ from claims.forms import (
     VerdictForm,
     board_filters,
 )
-from claims.models import Article, Claim, ClaimStatus, Rating
+from claims.models import Article, Claim, ClaimStatus, Rating, display_name
 from claims.services import ServiceError, StaleEdit
 from claims.workflow import WorkflowError, allowed_actions
 
@@ -398,23 +398,28 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
         return _done(
             request, claim_id, "claim-main", "Due date changed (noted in the timeline; the reviewer was not emailed)."
         )
-    who = claim.assignee.get_full_name() or claim.assignee.get_username()
-    return _done(request, claim_id, "claim-main", f"Assigned to {who}; they have been emailed.")
+    return _done(
+        request, claim_id, "claim-main", f"Assigned to {display_name(claim.assignee)}; they have been emailed."
+    )
+
+
+def _editor_note_action(request: HttpRequest, claim_id: int, service: Callable[..., Any], done: str) -> HttpResponse:
+    """An editor's move that takes an optional note: refuse a bad note, call the service, say what happened."""
+    _claim_for(request, claim_id, editor=True)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, claim_id, "claim-main", "Not done: " + _form_errors(form), 400)
+    try:
+        service(claim_id=claim_id, by=request.user, note=form.cleaned_data["note"])
+    except (ServiceError, WorkflowError) as exc:
+        return _refused(request, claim_id, "claim-main", str(exc))
+    return _done(request, claim_id, "claim-main", done)
 
 
 @require_POST
 @login_required
 def claim_unassign(request: HttpRequest, claim_id: int) -> HttpResponse:
-    _claim_for(request, claim_id, editor=True)
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, claim_id, "claim-main", "Not done: " + _form_errors(form), 400)
-    note = form.cleaned_data["note"]
-    try:
-        services.claim_unassign(claim_id=claim_id, by=request.user, note=note)
-    except (ServiceError, WorkflowError) as exc:
-        return _refused(request, claim_id, "claim-main", str(exc))
-    return _done(request, claim_id, "claim-main", "The claim is unassigned.")
+    return _editor_note_action(request, claim_id, services.claim_unassign, "The claim is unassigned.")
 
 
 @require_POST
@@ -503,16 +508,7 @@ def verdict_submit(request: HttpRequest, claim_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def verdict_approve(request: HttpRequest, claim_id: int) -> HttpResponse:
-    _claim_for(request, claim_id, editor=True)
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, claim_id, "claim-main", "Not done: " + _form_errors(form), 400)
-    note = form.cleaned_data["note"]
-    try:
-        services.verdict_approve(claim_id=claim_id, by=request.user, note=note)
-    except (ServiceError, WorkflowError) as exc:
-        return _refused(request, claim_id, "claim-main", str(exc))
-    return _done(request, claim_id, "claim-main", "Verdict approved. It is now locked.")
+    return _editor_note_action(request, claim_id, services.verdict_approve, "Verdict approved. It is now locked.")
 
 
 @require_POST

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
 
+from claims.models import display_name
+
 register = template.Library()
-
-
-@register.filter
-def display_name(user: Any, fallback: str = "") -> str:
-    if user is None:
-        return fallback
-    return user.get_full_name() or user.get_username()
+register.filter("display_name", display_name)
