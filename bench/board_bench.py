@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 os.environ.setdefault("SOURCES_AUTO_SEARCH", "0")
 if "DATABASE_URL" not in os.environ:
-    from factcheck.embedded import database_url
+    from factcheck.embedded import ensure_running
 
-    os.environ["DATABASE_URL"] = database_url("factcheck_bench_board")
+    os.environ["DATABASE_URL"] = ensure_running("factcheck_bench_board")
 
 import django  # noqa: E402
 

@@ -40,8 +40,8 @@ def trivial(request: HttpRequest) -> HttpResponse:
 
 # Filled in by make_application() once Django is set up (including the project's URLs imports models).
 urlpatterns: list[Any] = []
-handler404 = "factcheck.errors.not_found"
-handler500 = "factcheck.errors.server_error"
+handler404 = "factcheck.error_pages.not_found"
+handler500 = "factcheck.error_pages.server_error"
 
 
 def make_application() -> Any:
@@ -59,11 +59,11 @@ def make_application() -> Any:
 
 def _environment() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
-    from factcheck.embedded import database_url
+    from factcheck.embedded import ensure_running
 
     env = {
         **os.environ,
-        "DATABASE_URL": database_url("factcheck_bench"),
+        "DATABASE_URL": ensure_running("factcheck_bench"),
         "DJANGO_SETTINGS_MODULE": "factcheck.settings",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-secret-key-not-used-anywhere-else-0123456789",

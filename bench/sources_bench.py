@@ -21,6 +21,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 os.environ.setdefault("TEST_DATABASE_NAME", "bench_fc_sources")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
+from factcheck.embedded import ensure_running_if_wanted  # noqa: E402
+
+ensure_running_if_wanted()
+
 import django  # noqa: E402
 
 django.setup()

@@ -68,6 +68,52 @@ class ClaimStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+class StateGroup(frozenset[str]):
+    """A named set of claim states. Code asks ``status in GROUP``; templates ask ``"name" in claim.states``;
+    the name is also a CSS class on the claim (``claim.state_classes``)."""
+
+    name: str
+    description: str
+
+    def __new__(cls, name: str, states: set[str] | frozenset[str], description: str = "") -> StateGroup:
+        group = super().__new__(cls, states)
+        group.name = name
+        group.description = description
+        return group
+
+
+_S = ClaimStatus
+# Every group of claim states, defined once; add a state to ClaimStatus and to the groups it belongs in.
+WITH_REVIEWER = StateGroup(
+    "with-reviewer",
+    {_S.ASSIGNED, _S.IN_REVIEW, _S.CHANGES_REQUESTED},
+    "A reviewer has the claim and owes a verdict: it can be overdue, reassigned or taken back.",
+)
+IN_QUEUE = StateGroup(
+    "in-queue", WITH_REVIEWER | {_S.SUBMITTED}, "On the reviewer's queue, including verdicts waiting for approval."
+)
+ASSIGNABLE = StateGroup("assignable", {_S.NEW} | WITH_REVIEWER, "An editor can assign or reassign the claim.")
+DRAFTING = StateGroup(
+    "drafting",
+    {_S.IN_REVIEW, _S.CHANGES_REQUESTED},
+    "The verdict is being written or revised; an editor's send-back note is shown above it.",
+)
+AWAITING_APPROVAL = StateGroup("awaiting-approval", {_S.SUBMITTED}, "A submitted verdict waits for an editor.")
+VERDICT_APPROVED = StateGroup(
+    "verdict-approved",
+    {_S.APPROVED, _S.PUBLISHED},
+    "The verdict is approved and locked, and the claim can be published; reopening unlocks it.",
+)
+STATE_GROUPS: tuple[StateGroup, ...] = (
+    WITH_REVIEWER,
+    IN_QUEUE,
+    ASSIGNABLE,
+    DRAFTING,
+    AWAITING_APPROVAL,
+    VERDICT_APPROVED,
+)
+
+
 class Priority(models.IntegerChoices):
     LOW = 0, "Low"
     NORMAL = 1, "Normal"
@@ -120,8 +166,17 @@ class Claim(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        open_states = {ClaimStatus.ASSIGNED, ClaimStatus.IN_REVIEW, ClaimStatus.CHANGES_REQUESTED}
-        return bool(self.due_date and self.status in open_states and self.due_date < timezone.localdate())
+        return bool(self.due_date and self.status in WITH_REVIEWER and self.due_date < timezone.localdate())
+
+    @property
+    def states(self) -> frozenset[str]:
+        """The names of the state groups the claim is in, for templates: ``{% if "drafting" in claim.states %}``."""
+        return frozenset(group.name for group in STATE_GROUPS if self.status in group)
+
+    @property
+    def state_classes(self) -> str:
+        """CSS classes for the claim's status and state groups: ``status-in_review with-reviewer drafting``."""
+        return " ".join([f"status-{self.status}", *sorted(self.states)])
 
 
 class Rating(models.Model):
@@ -242,12 +297,37 @@ class ClaimEvent(models.Model):
         SOURCE = "source", "Source decision"
         PUBLICATION = "publication", "Publication"
 
+    class Action(models.TextChoices):
+        """Every action the audit trail records. The workflow's moves are the first nine."""
+
+        ASSIGN = "assign", "Assigned"
+        REASSIGN = "reassign", "Reassigned"
+        UNASSIGN = "unassign", "Unassigned"
+        START_REVIEW = "start_review", "Review started"
+        SUBMIT = "submit", "Verdict submitted"
+        REQUEST_CHANGES = "request_changes", "Sent back"
+        APPROVE = "approve", "Approved"
+        PUBLISH = "publish", "Published"
+        REOPEN = "reopen", "Reopened"
+        EDIT = "edit", "Claim edited"
+        DUE_DATE = "due_date", "Due date changed"
+        COMMENT = "comment", "Comment posted"
+        DRAFT_SAVED = "draft_saved", "Draft saved"
+        EVIDENCE_ADDED = "evidence_added", "Evidence added"
+        EVIDENCE_REMOVED = "evidence_removed", "Evidence removed"
+        SOURCE_ADDED = "add", "Source added"
+        SOURCE_CONFIRMED = "confirm", "Source confirmed"
+        SOURCE_DISPUTED = "dispute", "Source disputed"
+        SOURCE_RECONFIRMED = "reconfirm", "Source confirmed after all"
+        SOURCE_REDISPUTED = "redispute", "Source disputed after all"
+        SOURCE_INTEGRITY = "integrity", "Source integrity changed"
+
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    action = models.CharField(max_length=40, blank=True)
+    action = models.CharField(max_length=40, blank=True, choices=Action.choices)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
     note = models.TextField(blank=True)

@@ -12,9 +12,11 @@ from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from claims.models import Article, Claim, ClaimEvent, ClaimStatus, Comment, Evidence, Verdict
+from claims import hooks
+from claims.models import IN_QUEUE, WITH_REVIEWER, Article, Claim, ClaimEvent, ClaimStatus, Comment, Evidence, Verdict
 from claims.permissions import REVIEWER_GROUP
-from claims.workflow import OPEN
+
+A = ClaimEvent.Action
 
 BOARD_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 25
@@ -29,7 +31,6 @@ BOARD_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "status": ("Status", ("status", "due_date", "id")),
 }
 DUE_FILTERS = {"overdue": "Overdue", "week": "Due this week", "none": "No due date"}
-QUEUE_STATES = [*OPEN, ClaimStatus.SUBMITTED]
 
 
 @dataclass
@@ -77,7 +78,7 @@ class BoardPage:
 
 def _due_filter(due: str, today: dt.date) -> Q:
     if due == "overdue":
-        return Q(due_date__lt=today, status__in=OPEN)
+        return Q(due_date__lt=today, status__in=WITH_REVIEWER)
     if due == "week":
         return Q(due_date__gte=today, due_date__lte=today + dt.timedelta(days=6))
     if due == "none":
@@ -170,8 +171,8 @@ class QueuePage:
 def reviewer_queue(*, user: Any, page: int = 1, page_size: int = QUEUE_PAGE_SIZE) -> QueuePage:
     """The claims a reviewer is working on, overdue first, then by due date, each with its paragraph."""
     today = timezone.localdate()
-    mine = Claim.objects.filter(assignee_id=user.pk, status__in=QUEUE_STATES)
-    overdue_q = Q(due_date__lt=today, status__in=OPEN)
+    mine = Claim.objects.filter(assignee_id=user.pk, status__in=IN_QUEUE)
+    overdue_q = Q(due_date__lt=today, status__in=WITH_REVIEWER)
     totals = mine.order_by().aggregate(total=Count("id"), overdue=Count("id", filter=overdue_q))
     page = max(1, min(page, MAX_PAGE))
     offset = (page - 1) * page_size
@@ -266,11 +267,10 @@ def evidence_for(verdict: Verdict | None) -> list[Evidence]:
     return list(Evidence.objects.filter(verdict=verdict).select_related("candidate"))
 
 
-def confirmed_candidates(claim: Claim) -> list[Any]:
-    """The sources an editor confirmed for the claim: what a reviewer may cite as evidence."""
-    from sources.selectors import confirmed_sources
-
-    return list(confirmed_sources(claim=claim))
+def citable_sources(claim: Claim, evidence: list[Evidence]) -> list[hooks.CitableSource]:
+    """The sources an editor confirmed for the claim that the verdict does not cite yet."""
+    cited = {item.candidate_id for item in evidence}
+    return [source for source in hooks.confirmed_sources(claim) if source.pk not in cited]
 
 
 @dataclass
@@ -281,7 +281,7 @@ class TimelineEntry:
 
 
 # Autosaves and comment bookkeeping would drown the story; the comment itself is its entry.
-HIDDEN_EVENT_ACTIONS = ("draft_saved", "comment")
+HIDDEN_EVENT_ACTIONS = (A.DRAFT_SAVED, A.COMMENT)
 
 
 def claim_timeline(*, claim: Claim) -> list[TimelineEntry]:
@@ -303,16 +303,16 @@ def pending_send_back(timeline: list[TimelineEntry]) -> ClaimEvent | None:
     for entry in reversed(timeline):
         if entry.kind != "event":
             continue
-        if entry.item.action == "submit":
+        if entry.item.action == A.SUBMIT:
             return None
-        if entry.item.action in {"request_changes", "reopen"}:
+        if entry.item.action in {A.REQUEST_CHANGES, A.REOPEN}:
             return entry.item
     return None
 
 
 def last_draft_save(*, claim: Claim) -> ClaimEvent | None:
     return (
-        ClaimEvent.objects.filter(claim=claim, action="draft_saved")
+        ClaimEvent.objects.filter(claim=claim, action=A.DRAFT_SAVED)
         .select_related("actor")
         .order_by("-created_at", "-id")
         .first()

@@ -11,8 +11,10 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from claims import permissions
+from claims import hooks, permissions
 from claims.models import (
+    VERDICT_APPROVED,
+    WITH_REVIEWER,
     Article,
     Claim,
     ClaimEvent,
@@ -27,12 +29,12 @@ from claims.models import (
     content_hash,
     display_name,
 )
-from claims.workflow import OPEN, WorkflowError, transition
+from claims.workflow import WorkflowError, transition
 from factcheck.celery import enqueue_on_commit
+from factcheck.errors import ServiceError
+from factcheck.text import normalise_doi, normalise_newlines
 
-
-class ServiceError(Exception):
-    """A refused write, with a sentence a person can read."""
+A = ClaimEvent.Action
 
 
 @transaction.atomic
@@ -48,7 +50,7 @@ def article_create(
     origin: str = Article.Origin.PASTE,
 ) -> Article:
     """Store an imported article exactly as given (claim offsets point into ``body``)."""
-    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    body = normalise_newlines(body)
     if "\x00" in body or "\x00" in title:
         raise ServiceError("The text holds NUL characters, so it is not plain text; nothing was imported.")
     if not body.strip():
@@ -97,10 +99,11 @@ def claim_create(
 ) -> Claim:
     """Make a claim from the exact span ``body[span_start:span_end]`` and audit it.
 
-    Source searches are recorded in the same transaction and enqueued after commit.
+    Apps subscribed to :data:`claims.hooks.claim_created` act in the same transaction (the sources app
+    records its searches and enqueues them after commit); ``search_sources`` tells them whether to search.
     """
-    if by is not None and not permissions.is_editor(by):
-        raise ServiceError("Only an editor can pick claims from an article.")
+    if by is not None:
+        permissions.ensure_editor(by, "Only an editor can pick claims from an article.")
     if not (0 <= span_start < span_end <= len(article.body)):
         raise ServiceError("The selected text is not part of this article.")
     quote = article.body[span_start:span_end]
@@ -119,10 +122,7 @@ def claim_create(
     ClaimEvent.objects.create(
         claim=claim, actor=by, kind=ClaimEvent.Kind.CREATED, to_status=claim.status, note=claim.text
     )
-    if search_sources if search_sources is not None else settings.SOURCES_AUTO_SEARCH:
-        from sources.services import searches_start
-
-        searches_start(claim=claim, by=by)
+    hooks.claim_created_notify(claim, by=by, search_sources=search_sources)
     return claim
 
 
@@ -130,8 +130,7 @@ def claim_create(
 def claim_edit(*, claim_id: int, by: Any, version: int, text: str, claimant: str, priority: int | None = None) -> Claim:
     """Reword a claim or change its claimant. A stale ``version`` is refused; nothing is overwritten."""
     claim = Claim.objects.select_for_update().get(pk=claim_id)
-    if not permissions.is_editor(by):
-        raise ServiceError("Only an editor can edit a claim.")
+    permissions.ensure_editor(by, "Only an editor can edit a claim.")
     if claim.version != version:
         raise StaleEdit(claim)
     if not text.strip():
@@ -150,7 +149,7 @@ def claim_edit(*, claim_id: int, by: Any, version: int, text: str, claimant: str
         claim=claim,
         actor=by,
         kind=ClaimEvent.Kind.EDIT,
-        action="edit",
+        action=A.EDIT,
         note="Claim edited",
         data={"before": before, "after": after},
     )
@@ -188,9 +187,9 @@ def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, b
         raise ServiceError("The due date is in the past.")
     # Lock first, so the choice between assign, reassign and a due-date edit sees the current state.
     current = Claim.objects.select_for_update().get(pk=claim_id)
-    if current.assignee_id == reviewer.pk and current.status in OPEN:
+    if current.assignee_id == reviewer.pk and current.status in WITH_REVIEWER:
         return _claim_due_date_set(current, due_date=due_date, by=by, note=note)
-    action = "assign" if current.status == ClaimStatus.NEW else "reassign"
+    action = A.ASSIGN if current.status == ClaimStatus.NEW else A.REASSIGN
     claim = transition(
         claim_id,
         action,
@@ -203,9 +202,7 @@ def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, b
             "due_date": due_date.isoformat() if due_date else None,
         },
     )
-    from claims.tasks import assignment_email_send
-
-    enqueue_on_commit(assignment_email_send, claim.pk, note)
+    enqueue_on_commit("claims.tasks.assignment_email_send", claim.pk, note)
     return claim
 
 
@@ -222,7 +219,7 @@ def _claim_due_date_set(claim: Claim, *, due_date: dt.date | None, by: Any, note
         claim=claim,
         actor=by,
         kind=ClaimEvent.Kind.EDIT,
-        action="due_date",
+        action=A.DUE_DATE,
         note=note,
         data={"before": before, "due_date": due_date.isoformat() if due_date else None},
     )
@@ -251,7 +248,7 @@ def claim_unassign(*, claim_id: int, by: Any, note: str = "") -> Claim:
     previous = Claim.objects.select_related("assignee").get(pk=claim_id).assignee
     return transition(
         claim_id,
-        "unassign",
+        A.UNASSIGN,
         by=by,
         note=note,
         changes={"due_date": None},
@@ -260,8 +257,6 @@ def claim_unassign(*, claim_id: int, by: Any, note: str = "") -> Claim:
 
 
 # The verdict -----------------------------------------------------------------------------------
-
-LOCKED_STATES = {ClaimStatus.APPROVED, ClaimStatus.PUBLISHED}
 
 
 def _audit(claim: Claim, by: Any, action: str, note: str = "", data: dict[str, Any] | None = None) -> ClaimEvent:
@@ -277,7 +272,7 @@ def _locked_claim(claim_id: int) -> Claim:
 
 def _editable_verdict(claim: Claim, by: Any) -> Verdict:
     """The claim's verdict, if ``by`` may change it now; otherwise a readable refusal."""
-    if claim.status in LOCKED_STATES:
+    if claim.status in VERDICT_APPROVED:
         raise ServiceError("This verdict has been approved and is locked. An editor can reopen the claim to change it.")
     if not permissions.is_assignee(by, claim):
         raise ServiceError("Only the reviewer assigned to this claim can write its verdict.")
@@ -294,7 +289,7 @@ def _editable_verdict(claim: Claim, by: Any) -> Verdict:
 @transaction.atomic
 def review_start(*, claim_id: int, by: Any) -> Claim:
     """The assigned reviewer starts (or resumes, after a send-back) the review; a draft verdict exists from now on."""
-    claim = transition(claim_id, "start_review", by=by)
+    claim = transition(claim_id, A.START_REVIEW, by=by)
     Verdict.objects.get_or_create(claim=claim, defaults={"author": by})
     return claim
 
@@ -343,7 +338,7 @@ def verdict_save_draft(
     _audit(
         claim,
         by,
-        "draft_saved",
+        A.DRAFT_SAVED,
         data={"version": verdict.version, "rating": rating.label if rating else None, "confidence": confidence},
     )
     return verdict
@@ -372,7 +367,7 @@ def verdict_submit(*, claim_id: int, by: Any, draft: dict[str, Any] | None = Non
     missing = verdict_missing(verdict)
     if missing:
         raise ServiceError(f"Before submitting, add {' and '.join(missing)}.")
-    claim = transition(claim_id, "submit", by=by, data={"verdict_version": verdict.version})
+    claim = transition(claim_id, A.SUBMIT, by=by, data={"verdict_version": verdict.version})
     verdict.submitted_at = timezone.now()
     verdict.save(update_fields=["submitted_at", "updated_at"])
     return claim
@@ -381,7 +376,7 @@ def verdict_submit(*, claim_id: int, by: Any, draft: dict[str, Any] | None = Non
 @transaction.atomic
 def verdict_approve(*, claim_id: int, by: Any, note: str = "") -> Claim:
     """An editor approves the submitted verdict; from now on it is locked."""
-    claim = transition(claim_id, "approve", by=by, note=note)
+    claim = transition(claim_id, A.APPROVE, by=by, note=note)
     verdict = Verdict.objects.select_for_update().get(claim=claim)
     verdict.approved_at = timezone.now()
     verdict.approved_by = by
@@ -394,17 +389,9 @@ def verdict_send_back(*, claim_id: int, by: Any, note: str) -> Claim:
     """An editor sends the submitted verdict back to the reviewer, saying what to change."""
     if not note.strip():
         raise ServiceError("Say what needs to change: the note is sent back to the reviewer.")
-    claim = transition(claim_id, "request_changes", by=by, note=note.strip())
+    claim = transition(claim_id, A.REQUEST_CHANGES, by=by, note=note.strip())
     Verdict.objects.filter(claim=claim).update(submitted_at=None, updated_at=timezone.now())
     return claim
-
-
-def normalise_doi(value: str) -> str:
-    doi = value.strip()
-    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
-        if doi.lower().startswith(prefix):
-            doi = doi[len(prefix) :]
-    return doi.strip().lower()
 
 
 @transaction.atomic
@@ -425,29 +412,28 @@ def evidence_add(
     verdict = _editable_verdict(claim, by)
     if stance not in Stance.values:
         raise ServiceError("Say whether the evidence supports the claim, refutes it or gives context.")
-    candidate = None
-    doi = normalise_doi(doi)
+    source = None
+    typed_doi = doi.strip()
+    doi = normalise_doi(typed_doi)
     url = url.strip()
+    if typed_doi and not doi:
+        raise ServiceError("A DOI starts with “10.”, for example 10.1001/jamapsychiatry.2022.1234.")
     if candidate_id:
-        from sources.models import CandidateSource
-
-        candidate = CandidateSource.objects.filter(pk=candidate_id, claim_id=claim.pk).first()
-        if candidate is None or candidate.decision != CandidateSource.Decision.CONFIRMED:
+        source = hooks.confirmed_source(claim, candidate_id)
+        if source is None:
             raise ServiceError("Only a source an editor has confirmed for this claim can be cited from the list.")
-        if Evidence.objects.filter(verdict=verdict, candidate=candidate).exists():
+        if Evidence.objects.filter(verdict=verdict, candidate_id=source.pk).exists():
             raise ServiceError("That source is already part of the evidence.")
-        title = title or candidate.title
-        doi = doi or candidate.doi
-        url = url or candidate.url
+        title = title or source.title
+        doi = doi or source.doi
+        url = url or source.url
     elif not url and not doi:
         raise ServiceError("Give the citation's URL or DOI.")
     if url and not url.lower().startswith(("http://", "https://")):
         raise ServiceError("A citation URL must start with http:// or https://.")
-    if doi and not doi.startswith("10."):
-        raise ServiceError("A DOI starts with “10.”, for example 10.1001/jamapsychiatry.2022.1234.")
     evidence = Evidence.objects.create(
         verdict=verdict,
-        candidate=candidate,
+        candidate_id=source.pk if source else None,
         url=url[:2000],
         doi=doi[:255],
         title=title.strip()[:1000],
@@ -456,7 +442,7 @@ def evidence_add(
         locator=locator.strip()[:100],
         added_by=by,
     )
-    _audit(claim, by, "evidence_added", data={"evidence_id": evidence.pk, "doi": doi, "url": url, "stance": stance})
+    _audit(claim, by, A.EVIDENCE_ADDED, data={"evidence_id": evidence.pk, "doi": doi, "url": url, "stance": stance})
     return evidence
 
 
@@ -471,7 +457,7 @@ def evidence_remove(*, claim_id: int, evidence_id: int, by: Any) -> None:
     _audit(
         claim,
         by,
-        "evidence_removed",
+        A.EVIDENCE_REMOVED,
         data={"evidence_id": evidence.pk, "doi": evidence.doi, "url": evidence.url, "title": evidence.title},
     )
     evidence.delete()
@@ -488,7 +474,7 @@ def comment_add(*, claim_id: int, by: Any, body: str) -> Comment:
         raise ServiceError("Write something before posting a comment.")
     comment = Comment.objects.create(claim=claim, author=by, body=body)
     ClaimEvent.objects.create(
-        claim=claim, actor=by, kind=ClaimEvent.Kind.EDIT, action="comment", data={"comment_id": comment.pk}
+        claim=claim, actor=by, kind=ClaimEvent.Kind.EDIT, action=A.COMMENT, data={"comment_id": comment.pk}
     )
     return comment
 

@@ -13,13 +13,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
-from claims import permissions, selectors, services
+from claims import hooks, permissions, selectors, services
 from claims.forms import (
     AssignForm,
     ClaimCreateForm,
@@ -31,33 +29,21 @@ from claims.forms import (
     VerdictForm,
     board_filters,
 )
-from claims.models import Article, Claim, ClaimStatus, Rating, display_name
-from claims.services import ServiceError, StaleEdit
-from claims.workflow import WorkflowError, allowed_actions
+from claims.models import DRAFTING, VERDICT_APPROVED, Article, Claim, ClaimStatus, Rating, display_name
+from claims.services import StaleEdit
+from claims.workflow import allowed_actions
+from factcheck.errors import ServiceError
 
-NOT_IN_NEWSROOM = "Your account is not part of the newsroom yet. Ask an editor to add you to the editors or reviewers."
-EDITORS_ONLY = "Only editors can do this."
 NOT_YOUR_CLAIM = "This claim is not assigned to you; only editors and its reviewer can open it."
 DRAFT_SESSION_KEY = "unsaved_verdict_{claim_id}"
 DRAFT_FIELDS = ("rating", "explanation", "confidence", "version")
 
 
-def _require_staff(user: Any) -> None:
-    if not permissions.is_staff_member(user):
-        raise PermissionDenied(NOT_IN_NEWSROOM)
-
-
-def _require_editor(user: Any) -> None:
-    _require_staff(user)
-    if not permissions.is_editor(user):
-        raise PermissionDenied(EDITORS_ONLY)
-
-
 def _claim_for(request: HttpRequest, claim_id: int, *, editor: bool = False) -> Claim:
     """The claim, if this user may open it (403 with a reason otherwise)."""
-    _require_staff(request.user)
+    permissions.require_staff(request.user)
     if editor:
-        _require_editor(request.user)
+        permissions.require_editor(request.user)
     claim = selectors.claim_for_page(claim_id=claim_id)
     if claim is None:
         raise Http404("No such claim.")
@@ -89,10 +75,6 @@ def keep_draft_when_logged_out(view: Callable[..., HttpResponse]) -> Callable[..
     return wrapper
 
 
-# A reviewer answering an editor's send-back sees the editor's note above the verdict.
-SENT_BACK_STATES = {ClaimStatus.CHANGES_REQUESTED, ClaimStatus.IN_REVIEW}
-
-
 # Pages --------------------------------------------------------------------------------------
 
 
@@ -103,13 +85,12 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("claims:board")
     if permissions.is_reviewer(request.user):
         return redirect("claims:queue")
-    raise PermissionDenied(NOT_IN_NEWSROOM)
+    raise PermissionDenied(permissions.NOT_IN_NEWSROOM)
 
 
 @require_GET
-@login_required
+@permissions.editor_required()
 def board(request: HttpRequest) -> HttpResponse:
-    _require_editor(request.user)
     filters = board_filters(request.GET)
     page = selectors.board_page(filters=filters)
     tabs = [("", "All", page.total)] + [(v, label, page.counts[v]) for v, label in ClaimStatus.choices]
@@ -139,7 +120,7 @@ def board(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    _require_staff(request.user)
+    permissions.require_staff(request.user)
     try:
         page_number = max(1, int(request.GET.get("page", "1")))
     except ValueError:
@@ -148,47 +129,27 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "claims/queue.html", {"page": page})
 
 
-def _article_context(article: Article, form: ClaimCreateForm | None = None) -> dict[str, Any]:
+def _article_context(request: HttpRequest, article: Article, form: ClaimCreateForm | None = None) -> dict[str, Any]:
     claims = selectors.article_claims(article=article)
     return {
         "article": article,
         "claims": claims,
         "paragraphs": selectors.article_paragraphs(article.body, claims),
         "form": form or ClaimCreateForm(article=article),
-        "suggestions_template": _template_or_none("claims/_suggestions.html"),
-        "suggestions": _suggestions(article),
+        "panels": hooks.panels(hooks.article_panels, article, request),
     }
 
 
-def _suggestions(article: Article) -> list[Any]:
-    try:
-        from claims.suggestions import article_suggestions
-    except ImportError:
-        return []
-    return article_suggestions(article)
-
-
-def _template_or_none(name: str) -> str | None:
-    """Templates other areas provide; the page works without them until they exist."""
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return None
-    return name
-
-
 @require_GET
-@login_required
+@permissions.editor_required()
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
-    _require_editor(request.user)
     article = get_object_or_404(Article, pk=article_id)
-    return render(request, "claims/article.html", _article_context(article))
+    return render(request, "claims/article.html", _article_context(request, article))
 
 
 @require_POST
-@login_required
+@permissions.editor_required()
 def claim_create(request: HttpRequest, article_id: int) -> HttpResponse:
-    _require_editor(request.user)
     article = get_object_or_404(Article, pk=article_id)
     form = ClaimCreateForm(request.POST, article=article)
     if form.is_valid():
@@ -208,11 +169,11 @@ def claim_create(request: HttpRequest, article_id: int) -> HttpResponse:
             notice = "Claim created. Assign it to a reviewer when you are ready."
             if request.htmx:
                 # A flash message would wait for the next full page, wherever that is: say it here.
-                context = {**_article_context(article), "notice": notice}
+                context = {**_article_context(request, article), "notice": notice}
                 return render(request, "claims/article.html#article-workspace", context)
             messages.success(request, notice)
             return redirect(f"{article.get_absolute_url()}#claim-{claim.pk}")
-    context = _article_context(article, form)
+    context = _article_context(request, article, form)
     if request.htmx:
         return render(request, "claims/article.html#article-workspace", context)
     return render(request, "claims/article.html", context, status=400)
@@ -221,17 +182,6 @@ def claim_create(request: HttpRequest, article_id: int) -> HttpResponse:
 # The claim page -------------------------------------------------------------------------------
 
 CLAIM_PARTS = {"claim-main", "timeline", "evidence", "claim-text"}
-
-
-def _sources_panel(claim: Claim, user: Any) -> tuple[str | None, Any]:
-    template = _template_or_none("sources/panel.html")
-    if template is None:
-        return None, None
-    try:
-        from sources.selectors import sources_panel
-    except ImportError:
-        return None, None
-    return template, sources_panel(claim=claim, user=user)["panel"]
 
 
 def _verdict_form(claim: Claim, verdict: Any) -> VerdictForm:
@@ -255,18 +205,17 @@ def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict
         "is_assignee": permissions.is_assignee(user, claim),
         "can_comment": permissions.can_comment(user, claim),
         "can_edit_verdict": can_edit_verdict,
-        "verdict_locked": claim.status in services.LOCKED_STATES,
+        "verdict_locked": claim.status in VERDICT_APPROVED,
         "missing": services.verdict_missing(verdict),
         "context": selectors.paragraph_context(claim.article.body, claim.span_start, claim.span_end),
         "ratings": list(Rating.objects.filter(is_active=True)),
         "evidence": selectors.evidence_for(verdict),
         "timeline": timeline,
-        "send_back": selectors.pending_send_back(timeline) if claim.status in SENT_BACK_STATES else None,
+        "send_back": selectors.pending_send_back(timeline) if claim.status in DRAFTING else None,
         "last_save": selectors.last_draft_save(claim=claim) if verdict else None,
     }
     if can_edit_verdict:
-        cited = {item.candidate_id for item in context["evidence"]}
-        context["confirmed"] = [c for c in selectors.confirmed_candidates(claim) if c.pk not in cited]
+        context["confirmed"] = selectors.citable_sources(claim, context["evidence"])
         context["verdict_form"] = _verdict_form(claim, verdict)
         context["evidence_form"] = EvidenceForm()
     if context["is_claim_editor"]:
@@ -314,7 +263,7 @@ def claim_detail(request: HttpRequest, claim_id: int) -> HttpResponse:
     if request.htmx and part in CLAIM_PARTS:
         return render(request, f"claims/claim.html#{part}", context)
     _restore_unsaved_draft(request, claim, context)
-    context["sources_template"], context["sources_panel"] = _sources_panel(claim, request.user)
+    context["panels"] = hooks.panels(hooks.claim_panels, claim, request)
     return render(request, "claims/claim.html", context)
 
 
@@ -344,7 +293,7 @@ def _refused(
     context = _claim_context(request, claim, error=error, error_part=part, **forms)
     if request.htmx:
         return render(request, f"claims/claim.html#{part}", context)
-    context["sources_template"], context["sources_panel"] = _sources_panel(claim, request.user)
+    context["panels"] = hooks.panels(hooks.claim_panels, claim, request)
     return render(request, "claims/claim.html", context, status=status)
 
 
@@ -392,7 +341,7 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
             note=form.cleaned_data["note"],
             by=request.user,
         )
-    except (ServiceError, WorkflowError) as exc:
+    except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc), assign_form=form)
     if before.assignee_id == claim.assignee_id and before.status != "new":
         return _done(
@@ -411,7 +360,7 @@ def _editor_note_action(request: HttpRequest, claim_id: int, service: Callable[.
         return _refused(request, claim_id, "claim-main", "Not done: " + _form_errors(form), 400)
     try:
         service(claim_id=claim_id, by=request.user, note=form.cleaned_data["note"])
-    except (ServiceError, WorkflowError) as exc:
+    except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc))
     return _done(request, claim_id, "claim-main", done)
 
@@ -430,7 +379,7 @@ def review_start(request: HttpRequest, claim_id: int) -> HttpResponse:
         raise PermissionDenied("Only the reviewer assigned to this claim can review it.")
     try:
         services.review_start(claim_id=claim_id, by=request.user)
-    except (ServiceError, WorkflowError) as exc:
+    except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc))
     started = "Review resumed" if claim.status == ClaimStatus.CHANGES_REQUESTED else "Review started"
     return _done(request, claim_id, "claim-main", f"{started}. Your draft is saved as you type.", anchor="verdict")
@@ -500,7 +449,7 @@ def verdict_submit(request: HttpRequest, claim_id: int) -> HttpResponse:
         services.verdict_submit(claim_id=claim_id, by=request.user, draft=draft)
     except StaleEdit as exc:
         return _stale_verdict(request, claim, exc, autosave=False)
-    except (ServiceError, WorkflowError) as exc:
+    except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc), verdict_form=form if draft else None)
     return _done(request, claim_id, "claim-main", "Verdict submitted for approval. An editor will review it.")
 
@@ -520,7 +469,7 @@ def verdict_send_back(request: HttpRequest, claim_id: int) -> HttpResponse:
         return _refused(request, claim_id, "claim-main", _form_errors(form), 400, send_back_form=form)
     try:
         services.verdict_send_back(claim_id=claim_id, by=request.user, note=form.cleaned_data["note"])
-    except (ServiceError, WorkflowError) as exc:
+    except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc), send_back_form=form)
     return _done(request, claim_id, "claim-main", "Sent back to the reviewer with your note.")
 

@@ -10,9 +10,11 @@ from typing import Any
 from django.db import transaction
 
 from claims import permissions
-from claims.models import Claim, ClaimEvent, ClaimStatus
+from claims.models import WITH_REVIEWER, Claim, ClaimEvent, ClaimStatus
+from factcheck.errors import ServiceError
 
 S = ClaimStatus
+A = ClaimEvent.Action
 
 
 class Role(Enum):
@@ -20,7 +22,7 @@ class Role(Enum):
     ASSIGNEE = "the assigned reviewer"
 
 
-class WorkflowError(Exception):
+class WorkflowError(ServiceError):
     """A refused move. The message is a sentence a person can read."""
 
 
@@ -36,19 +38,17 @@ def _move(sources: set[str], target: str, role: Role, verb: str) -> Move:
     return Move(frozenset(sources), target, role, verb)
 
 
-OPEN = {S.ASSIGNED, S.IN_REVIEW, S.CHANGES_REQUESTED}
-
 # action -> the states it starts from, the state it ends in, and who may make it.
 MOVES: Mapping[str, Move] = {
-    "assign": _move({S.NEW}, S.ASSIGNED, Role.EDITOR, "assign"),
-    "reassign": _move(OPEN, S.ASSIGNED, Role.EDITOR, "reassign"),
-    "unassign": _move(OPEN, S.NEW, Role.EDITOR, "unassign"),
-    "start_review": _move({S.ASSIGNED, S.CHANGES_REQUESTED}, S.IN_REVIEW, Role.ASSIGNEE, "start the review of"),
-    "submit": _move({S.IN_REVIEW}, S.SUBMITTED, Role.ASSIGNEE, "submit a verdict on"),
-    "request_changes": _move({S.SUBMITTED}, S.CHANGES_REQUESTED, Role.EDITOR, "send back"),
-    "approve": _move({S.SUBMITTED}, S.APPROVED, Role.EDITOR, "approve"),
-    "publish": _move({S.APPROVED}, S.PUBLISHED, Role.EDITOR, "publish"),
-    "reopen": _move({S.APPROVED, S.PUBLISHED}, S.CHANGES_REQUESTED, Role.EDITOR, "reopen"),
+    A.ASSIGN: _move({S.NEW}, S.ASSIGNED, Role.EDITOR, "assign"),
+    A.REASSIGN: _move(WITH_REVIEWER, S.ASSIGNED, Role.EDITOR, "reassign"),
+    A.UNASSIGN: _move(WITH_REVIEWER, S.NEW, Role.EDITOR, "unassign"),
+    A.START_REVIEW: _move({S.ASSIGNED, S.CHANGES_REQUESTED}, S.IN_REVIEW, Role.ASSIGNEE, "start the review of"),
+    A.SUBMIT: _move({S.IN_REVIEW}, S.SUBMITTED, Role.ASSIGNEE, "submit a verdict on"),
+    A.REQUEST_CHANGES: _move({S.SUBMITTED}, S.CHANGES_REQUESTED, Role.EDITOR, "send back"),
+    A.APPROVE: _move({S.SUBMITTED}, S.APPROVED, Role.EDITOR, "approve"),
+    A.PUBLISH: _move({S.APPROVED}, S.PUBLISHED, Role.EDITOR, "publish"),
+    A.REOPEN: _move({S.APPROVED, S.PUBLISHED}, S.CHANGES_REQUESTED, Role.EDITOR, "reopen"),
 }
 
 

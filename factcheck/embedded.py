@@ -1,9 +1,10 @@
 """Embedded PostgreSQL for laptops and fresh machines.
 
-When ``DATABASE_URL`` is unset, settings call :func:`database_url`, which starts (or reuses) a
-PostgreSQL server whose data lives under ``var/pgdata`` and answers on a Unix socket only. The
-server is left running between commands so that a second start costs about 0.1 s; ``make stop``
-stops it.
+When ``DATABASE_URL`` is unset, settings point at :func:`database_url`: a PostgreSQL server whose
+data lives under ``var/pgdata`` and that answers on a Unix socket only. Settings only compute that
+address; the commands that need the database start the server with :func:`ensure_running`
+(``manage.py``, the WSGI module, the Celery worker, ``bin/run``, the test suite). The server is left
+running between commands so that a second start costs about 0.1 s; ``make stop`` stops it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+_started: set[str] = set()
 
 
 def data_dir() -> Path:
@@ -19,7 +21,19 @@ def data_dir() -> Path:
 
 
 def database_url(dbname: str = "factcheck") -> str:
-    """Start the embedded server if needed and return a URL for ``dbname`` (created on first use)."""
+    """The address of ``dbname`` on the embedded server. Starts nothing."""
+    return f"postgresql://postgres:@/{dbname}?host={data_dir()}"
+
+
+def wanted() -> bool:
+    """Whether this process uses the embedded server (no DATABASE_URL given)."""
+    return "DATABASE_URL" not in os.environ
+
+
+def ensure_running(dbname: str = "factcheck") -> str:
+    """Start the embedded server if needed, create ``dbname`` on first use, and return its address."""
+    if dbname in _started:
+        return database_url(dbname)
     pgdata = data_dir()
     pgdata.parent.mkdir(parents=True, exist_ok=True)
     # pgserver keeps its lock in XDG_RUNTIME_DIR (read at import): give it one beside the data.
@@ -32,7 +46,14 @@ def database_url(dbname: str = "factcheck") -> str:
 
     server = pgserver.get_server(str(pgdata), cleanup_mode=None)
     _ensure_database(server, dbname)
-    return f"postgresql://postgres:@/{dbname}?host={pgdata}"
+    _started.add(dbname)
+    return database_url(dbname)
+
+
+def ensure_running_if_wanted() -> None:
+    """Start the embedded server when this process uses it (no DATABASE_URL)."""
+    if wanted():
+        ensure_running()
 
 
 def _ensure_database(server: object, dbname: str) -> None:

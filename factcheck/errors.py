@@ -1,15 +1,11 @@
-"""Friendly error pages: no page ever shows a traceback."""
+"""The domain errors every app raises and every view shows: one small module that no app's services own.
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+A refused write raises :class:`ServiceError` (or a subclass) with a whole sentence a person can
+read; views show the sentence, never a traceback.
+"""
+
+from __future__ import annotations
 
 
-def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/404.html", status=404)
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    # No context processors that touch the database: it may be what failed.
-    from django.template import loader
-
-    return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
+class ServiceError(Exception):
+    """A refused write, with a sentence a person can read."""

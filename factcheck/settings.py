@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "claims",
+    "claims.importing",
+    "claims.publishing",
     "sources",
     "seeds",
 ]
@@ -81,7 +83,8 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL, or an embedded PostgreSQL under var/ when it is unset.
+# Database: DATABASE_URL, or an embedded PostgreSQL under var/ when it is unset (only its address here:
+# the commands that need it start it, see factcheck.embedded).
 if "DATABASE_URL" in os.environ:
     DATABASES = {"default": env.db("DATABASE_URL")}
 else:
@@ -120,7 +123,6 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.str("STATIC_ROOT", default=str(VAR_DIR / "static"))
-Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "factcheck" / "static"]
 # Without collectstatic (make run), whitenoise serves files straight from the app folders.
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=DEBUG)
@@ -166,8 +168,6 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(_default_broker_dir / "processed"),
         "store_processed": False,
     }
-    for _folder in ("queue", "control", "processed"):
-        (_default_broker_dir / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True

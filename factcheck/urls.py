@@ -12,10 +12,10 @@ urlpatterns = [
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("", include("claims.urls")),
-    path("import/", include("claims.import_urls")),
-    path("", include("claims.publishing_urls")),
+    path("import/", include("claims.importing.urls")),
+    path("", include("claims.publishing.urls")),
     path("", include("sources.urls")),
 ]
 
-handler404 = "factcheck.errors.not_found"
-handler500 = "factcheck.errors.server_error"
+handler404 = "factcheck.error_pages.not_found"
+handler500 = "factcheck.error_pages.server_error"

@@ -14,6 +14,7 @@ from django.db import transaction
 from claims.defaults import editor_permissions_ensure
 from claims.models import Article, Claim, content_hash
 from claims.services import article_create, claim_create, locate_quote
+from factcheck.text import normalise_newlines
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -45,7 +46,7 @@ def seeds_load() -> SeedResult:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         raw = (DATA_DIR / meta["file"]).read_text(encoding="utf-8")
         title, body = _split_title(raw)
-        body = body.replace("\r\n", "\n")
+        body = normalise_newlines(body)
         article = Article.objects.filter(content_hash=content_hash(body), origin=Article.Origin.SEED).first()
         if article is None:
             article = article_create(

@@ -25,8 +25,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from sources import ratelimit
-from sources.models import Provider, ProviderResponse
+from sources import ratelimit, registry
+from sources.models import ProviderResponse
 from sources.types import PermanentError, TransientError, Unreachable
 
 # A person is waiting (an editor adding a source by DOI): one try per provider, no long waits.
@@ -63,11 +63,7 @@ class Answer:
         return self.status == 200
 
 
-def label(provider: str) -> str:
-    try:
-        return str(Provider(provider).label)
-    except ValueError:
-        return provider
+label = registry.label
 
 
 def user_agent() -> str:

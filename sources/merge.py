@@ -11,19 +11,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from sources import normalize
-from sources.providers import ABSTRACT_PRECEDENCE, PRECEDENCE
+from sources import normalize, registry
 from sources.types import ClaimQuery, Work
 
 NOTICE_TYPES = {"erratum", "retraction-notice", "correction-notice"}
-PROVIDER_LABELS = {
-    "crossref": "Crossref",
-    "pubmed": "PubMed",
-    "europepmc": "Europe PMC",
-    "openalex": "OpenAlex",
-    "factcheck": "Google Fact Check Tools",
-    "manual": "an editor",
-}
 
 
 @dataclass
@@ -97,9 +88,8 @@ def cluster(works: list[Work]) -> list[list[Work]]:
     return list(groups.values())
 
 
-def _by(order: list[str], records: list[Work]) -> list[Work]:
-    rank = {name: i for i, name in enumerate(order)}
-    return sorted(records, key=lambda w: rank.get(w.provider, len(order)))
+def _by(key: Any, records: list[Work]) -> list[Work]:
+    return sorted(records, key=lambda w: key(w.provider))
 
 
 def _pick(records: list[Work], name: str) -> Any:
@@ -112,12 +102,12 @@ def _pick(records: list[Work], name: str) -> Any:
 
 def merge(records: list[Work]) -> dict[str, Any]:
     """The candidate's fields: bibliographic data from Crossref first, abstracts from PubMed/Europe PMC."""
-    ordered = _by(PRECEDENCE, records)
+    ordered = _by(registry.precedence, records)
     fields: dict[str, Any] = {
         name: _pick(ordered, name)
         for name in ("doi", "pmid", "pmcid", "title", "journal", "year", "volume", "issue", "pages", "work_type")
     }
-    fields["abstract"] = _pick(_by(ABSTRACT_PRECEDENCE, records), "abstract")
+    fields["abstract"] = _pick(_by(registry.abstract_precedence, records), "abstract")
     dated = [w.published_on for w in ordered if len(w.published_on) == 10]
     fields["published_on"] = min(dated) if dated else ""
     best_authors: list[str] = []
@@ -137,7 +127,7 @@ def merge(records: list[Work]) -> dict[str, Any]:
     # Any one source saying "retracted" is enough to flag it; the evidence is kept in updates.
     for flag in ("is_retracted", "has_correction", "has_expression_of_concern", "is_preprint"):
         fields[flag] = any(getattr(r, flag) for r in records)
-    fields["providers"] = sorted({r.provider for r in records}, key=lambda p: PRECEDENCE.index(p))
+    fields["providers"] = sorted({r.provider for r in records}, key=registry.precedence)
     doi = fields["doi"]
     fields["url"] = f"https://doi.org/{doi}" if doi else _pick(ordered, "url")
     return fields
@@ -222,7 +212,7 @@ def rank(fields: dict[str, Any], q: ClaimQuery) -> tuple[float, list[str]]:
     providers = [p for p in fields.get("providers") or [] if p != "manual"]
     if len(providers) > 1:
         score += 0.5 * (len(providers) - 1)
-        names = ", ".join(PROVIDER_LABELS.get(p, p) for p in providers)
+        names = ", ".join(registry.label(p) for p in providers)
         reasons.append(f"found by {len(providers)} providers ({names})")
     if fields.get("is_retracted"):
         score -= 1

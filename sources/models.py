@@ -8,14 +8,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from sources import registry
 
-class Provider(models.TextChoices):
-    CROSSREF = "crossref", "Crossref"
-    PUBMED = "pubmed", "PubMed"
-    EUROPEPMC = "europepmc", "Europe PMC"
-    OPENALEX = "openalex", "OpenAlex"
-    FACTCHECK = "factcheck", "Google Fact Check Tools"
-    MANUAL = "manual", "Added by an editor"
+# A provider's name as the registry (sources.registry) knows it: lower case, digits and underscores.
+PROVIDER_NAME = Q(provider__regex=r"^[a-z][a-z0-9_]*$")
 
 
 class SourceSearch(models.Model):
@@ -29,7 +25,7 @@ class SourceSearch(models.Model):
         SKIPPED = "skipped", "Skipped"
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="source_searches")
-    provider = models.CharField(max_length=20, choices=Provider.choices)
+    provider = models.CharField(max_length=20, help_text="A provider of sources.registry.")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -50,10 +46,7 @@ class SourceSearch(models.Model):
                 condition=Q(status__in=["pending", "running", "done", "failed", "skipped"]),
                 name="sourcesearch_status_valid",
             ),
-            models.CheckConstraint(
-                condition=Q(provider__in=["crossref", "pubmed", "europepmc", "openalex", "factcheck"]),
-                name="sourcesearch_provider_valid",
-            ),
+            models.CheckConstraint(condition=PROVIDER_NAME, name="sourcesearch_provider_name"),
         ]
         indexes = [
             models.Index(fields=["status", "created_at"], name="sourcesearch_status_time"),
@@ -63,10 +56,14 @@ class SourceSearch(models.Model):
     def __str__(self) -> str:
         return f"{self.get_provider_display()} for claim {self.claim_id}: {self.status}"
 
+    def get_provider_display(self) -> str:
+        """The provider as people read it ("Europe PMC"), from the registry."""
+        return registry.label(self.provider)
+
     @property
     def error_message(self) -> str:
         """The failure as a sentence that names the provider once ("PubMed unavailable: ...")."""
-        name = str(self.get_provider_display())
+        name = self.get_provider_display()
         if not self.error or self.error.startswith(name):
             return self.error
         return f"{name}: {self.error}"
@@ -163,7 +160,7 @@ class CandidateSource(models.Model):
 class ProviderResponse(models.Model):
     """A cached provider answer, keyed by provider and request, shared by every worker."""
 
-    provider = models.CharField(max_length=20, choices=Provider.choices)
+    provider = models.CharField(max_length=20)
     key = models.CharField(max_length=64, help_text="SHA-256 of the normalised request.")
     request = models.TextField(blank=True)
     status_code = models.PositiveSmallIntegerField()

@@ -6,32 +6,15 @@ import html
 import re
 import unicodedata
 from typing import Any
-from urllib.parse import unquote
 
-# No whitespace and no control characters: a DOI ends up in a URL path.
-DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\x00-\x1f\x7f]+$")
-DOI_IN_TEXT_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>]+)", re.IGNORECASE)
-DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:")
+from factcheck.text import DOI_IN_TEXT_RE as DOI_IN_TEXT_RE
+from factcheck.text import normalise_doi
+
 TAG_RE = re.compile(r"<[^>]+>")
 SPACE_RE = re.compile(r"\s+")
 
-
-def doi(value: Any) -> str:
-    """A DOI in lower case without URL prefix, or "" if ``value`` is not one."""
-    if not isinstance(value, str):
-        return ""
-    text = unquote(value.strip())
-    lowered = text.lower()
-    for prefix in DOI_PREFIXES:
-        if lowered.startswith(prefix):
-            text = text[len(prefix) :].strip()
-            lowered = text.lower()
-    # Sentence punctuation after a DOI in running text is almost never part of it.
-    text = text.rstrip(".,;:")
-    if text.endswith(")") and text.count("(") < text.count(")"):
-        text = text[:-1]
-    text = text.lower()
-    return text if DOI_RE.match(text) else ""
+# The one DOI normaliser, shared with the workspace; re-exported under the name the providers use.
+doi = normalise_doi
 
 
 def pmid(value: Any) -> str:

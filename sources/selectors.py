@@ -7,11 +7,9 @@ from typing import Any
 from django.db.models import QuerySet
 
 from claims import permissions
-from sources.merge import PROVIDER_LABELS
+from sources import registry
 from sources.models import CandidateSource, SourceSearch
-from sources.providers import PRECEDENCE
 
-ORDER = [*PRECEDENCE, "factcheck"]
 MAX_SHOWN = 20
 
 
@@ -20,7 +18,7 @@ def latest_searches(*, claim: Any) -> list[SourceSearch]:
     rows = list(
         SourceSearch.objects.filter(claim=claim).order_by("provider", "-created_at", "-id").distinct("provider")
     )
-    return sorted(rows, key=lambda s: ORDER.index(s.provider) if s.provider in ORDER else len(ORDER))
+    return sorted(rows, key=lambda s: registry.precedence(s.provider))
 
 
 def confirmed_sources(*, claim: Any) -> QuerySet[CandidateSource]:
@@ -30,12 +28,27 @@ def confirmed_sources(*, claim: Any) -> QuerySet[CandidateSource]:
     )
 
 
+def citable(claim: Any) -> list[CandidateSource]:
+    """What the reviewer may cite: the claim's confirmed sources (for :data:`claims.hooks.citable_sources`)."""
+    return list(confirmed_sources(claim=claim))
+
+
+def citable_one(claim: Any, candidate_id: int) -> CandidateSource | None:
+    """One confirmed source of the claim by id, or None if it is not confirmed (or not the claim's)."""
+    return confirmed_sources(claim=claim).filter(pk=candidate_id).first()
+
+
+def claim_panel(claim: Any, user: Any) -> dict[str, Any]:
+    """The Sources card of the claim page (for :data:`claims.hooks.claim_panels`)."""
+    return sources_panel(claim=claim, user=user)
+
+
 def sources_panel(*, claim: Any, user: Any, error: str = "", notice: str = "") -> dict[str, Any]:
     """Everything ``sources/panel.html`` needs, under the key ``panel``. Three queries."""
     searches = latest_searches(claim=claim)
     candidates = list(CandidateSource.objects.filter(claim=claim).select_related("decided_by").order_by("-score", "id"))
     for candidate in candidates:
-        candidate.found_by = ", ".join(PROVIDER_LABELS.get(p, p) for p in candidate.providers)
+        candidate.found_by = ", ".join(registry.label(p) for p in candidate.providers)
     publications = [c for c in candidates if c.kind == CandidateSource.Kind.PUBLICATION]
     # Decided ones always stay in view, whatever their rank.
     shown = publications[:MAX_SHOWN] + [

@@ -13,13 +13,14 @@ from django.utils import timezone
 
 from claims import permissions
 from claims.models import Claim, ClaimEvent
-from claims.services import ServiceError
 from factcheck.celery import enqueue_on_commit
-from sources import http, merge, normalize, query, ratelimit
-from sources.http import label
-from sources.models import CandidateSource, Provider, SourceSearch
-from sources.providers import PROVIDERS
+from factcheck.errors import ServiceError
+from sources import http, merge, normalize, query, ratelimit, registry
+from sources.models import CandidateSource, SourceSearch
+from sources.registry import label
 from sources.types import ClaimQuery, ProviderError, TransientError, Work
+
+A = ClaimEvent.Action
 
 logger = logging.getLogger(__name__)
 
@@ -30,10 +31,7 @@ UNFINISHED = [SourceSearch.Status.PENDING, SourceSearch.Status.RUNNING]
 
 
 def enabled_providers() -> list[str]:
-    providers = [Provider.CROSSREF, Provider.PUBMED, Provider.EUROPEPMC, Provider.OPENALEX]
-    if settings.FACTCHECK_TOOLS_API_KEY:
-        providers.append(Provider.FACTCHECK)
-    return [str(p) for p in providers]
+    return [provider.name for provider in registry.enabled()]
 
 
 @transaction.atomic
@@ -46,19 +44,22 @@ def searches_start(*, claim: Any, by: Any | None, enqueue: bool = True) -> list[
         SourceSearch.objects.create(claim=claim, provider=provider, requested_by=by) for provider in enabled_providers()
     ]
     if enqueue:
-        from sources.tasks import search_run
-
         for search in searches:
-            enqueue_on_commit(search_run, search.pk)
+            enqueue_on_commit("sources.tasks.search_run", search.pk)
     return searches
+
+
+def claim_created(claim: Any, *, by: Any | None, search_sources: bool | None) -> None:
+    """Subscribed to :data:`claims.hooks.claim_created`: a new claim starts its searches unless told not to."""
+    if search_sources if search_sources is not None else settings.SOURCES_AUTO_SEARCH:
+        searches_start(claim=claim, by=by)
 
 
 @transaction.atomic
 def searches_request(*, claim_id: int, by: Any) -> list[SourceSearch]:
     """The "Find sources" button: an editor starts a new round unless one is still running."""
     claim = Claim.objects.select_for_update().get(pk=claim_id)
-    if not permissions.is_editor(by):
-        raise ServiceError("Only an editor can search for sources.")
+    permissions.ensure_editor(by, "Only an editor can search for sources.")
     if claim.source_searches.filter(status__in=UNFINISHED).exists():
         raise ServiceError("Sources are already being searched for this claim; the results will appear here.")
     return searches_start(claim=claim, by=by)
@@ -76,7 +77,8 @@ def _claim_search(search_id: int) -> int | None:
 
 def provider_find(provider: str, q: ClaimQuery) -> list[Work]:
     """Everything one provider knows for the cues: known DOIs and PMIDs resolved directly, then a search."""
-    module = PROVIDERS[provider]
+    info = registry.get(provider)
+    module = info.module
     works: list[Work] = []
     for doi in q.dois[:MAX_DIRECT_LOOKUPS]:
         found = module.by_doi(doi)
@@ -86,7 +88,8 @@ def provider_find(provider: str, q: ClaimQuery) -> list[Work]:
         found = module.by_pmid(pmid)
         if found:
             works.append(found)
-    if q.keywords or q.journals or provider == Provider.FACTCHECK:
+    # A fact-check database is asked with the claim's own words even when it gives no other cue.
+    if q.keywords or q.journals or not info.bibliographic:
         works.extend(module.search(q))
     return works
 
@@ -303,8 +306,7 @@ def _audit(candidate: CandidateSource, *, by: Any, action: str, note: str, data:
 def candidate_decide(*, candidate_id: int, by: Any, decision: str, reason: str, note: str = "") -> CandidateSource:
     """An editor confirms or disputes a candidate, with a reason and a note; audited and revisable."""
     candidate = CandidateSource.objects.select_for_update().get(pk=candidate_id)
-    if not permissions.is_editor(by):
-        raise ServiceError("Only an editor can confirm or dispute a source.")
+    permissions.ensure_editor(by, "Only an editor can confirm or dispute a source.")
     if decision == CandidateSource.Decision.CONFIRMED:
         allowed = CONFIRM_REASONS
     elif decision == CandidateSource.Decision.DISPUTED:
@@ -330,11 +332,15 @@ def candidate_decide(*, candidate_id: int, by: Any, decision: str, reason: str, 
     candidate.save(
         update_fields=["decision", "decision_reason", "decision_note", "decided_by", "decided_at", "updated_at"]
     )
-    verb = "confirm" if decision == CandidateSource.Decision.CONFIRMED else "dispute"
+    first_time = previous["decision"] == CandidateSource.Decision.SUGGESTED
+    if decision == CandidateSource.Decision.CONFIRMED:
+        action = A.SOURCE_CONFIRMED if first_time else A.SOURCE_RECONFIRMED
+    else:
+        action = A.SOURCE_DISPUTED if first_time else A.SOURCE_REDISPUTED
     _audit(
         candidate,
         by=by,
-        action=verb if previous["decision"] == CandidateSource.Decision.SUGGESTED else f"re{verb}",
+        action=action,
         note=note,
         data={"decision": decision, "reason": reason, "previous": previous},
     )
@@ -351,15 +357,14 @@ def resolve_identifier(identifier: str) -> tuple[list[Work], list[str]]:
         )
     works: list[Work] = []
     problems: list[str] = []
-    for name in (Provider.CROSSREF, Provider.PUBMED, Provider.EUROPEPMC, Provider.OPENALEX):
-        module = PROVIDERS[name]
-        resting = ratelimit.provider_resting(name)
+    for provider in registry.bibliographic():
+        resting = ratelimit.provider_resting(provider.name)
         if resting is not None:
-            problems.append(resting.last_error or f"{label(name)} is resting after repeated failures.")
+            problems.append(resting.last_error or f"{provider.label} is resting after repeated failures.")
             continue
         try:
             with http.interactive():
-                found = module.by_doi(doi) if doi else module.by_pmid(pmid)
+                found = provider.module.by_doi(doi) if doi else provider.module.by_pmid(pmid)
         except ProviderError as exc:
             problems.append(str(exc))
             continue
@@ -371,8 +376,7 @@ def resolve_identifier(identifier: str) -> tuple[list[Work], list[str]]:
 def candidate_add(*, claim_id: int, identifier: str, by: Any) -> CandidateSource:
     """An editor adds a source by DOI or PMID, resolved through the providers (outside any transaction)."""
     claim = Claim.objects.select_related("article").get(pk=claim_id)
-    if not permissions.is_editor(by):
-        raise ServiceError("Only an editor can add a source.")
+    permissions.ensure_editor(by, "Only an editor can add a source.")
     identifier = identifier.strip()
     if not identifier:
         raise ServiceError("Enter a DOI or a PMID to add a source.")
@@ -382,22 +386,20 @@ def candidate_add(*, claim_id: int, identifier: str, by: Any) -> CandidateSource
             raise ServiceError(f"Could not look up “{identifier[:100]}”: " + " ".join(problems))
         raise ServiceError(f"No provider knows “{identifier[:100]}”. Check the DOI or PMID.")
     fields = merge.merge(works)
-    fields["providers"] = sorted({*fields["providers"], "manual"})
+    fields["providers"] = sorted({*fields["providers"], registry.MANUAL})
     score, reasons = merge.rank(fields, query.for_claim(claim))
     with transaction.atomic():
         Claim.objects.select_for_update().filter(pk=claim_id).first()
         candidate = candidate_upsert(
             claim_id=claim_id, fields=fields, score=score, reasons=["added by an editor", *reasons]
         )
-        _audit(candidate, by=by, action="add", note=identifier[:200], data={"identifier": identifier[:200]})
+        _audit(candidate, by=by, action=A.SOURCE_ADDED, note=identifier[:200], data={"identifier": identifier[:200]})
     return candidate
 
 
 @transaction.atomic
 def searches_sweep(*, stuck_after: float | None = None) -> list[int]:
     """Re-enqueue searches stuck pending or running (a lost message, a killed worker); give up after a few runs."""
-    from sources.tasks import search_run
-
     seconds = settings.SOURCES_STUCK_SECONDS if stuck_after is None else stuck_after
     cutoff = timezone.now() - dt.timedelta(seconds=seconds)
     SourceSearch.objects.filter(
@@ -418,7 +420,7 @@ def searches_sweep(*, stuck_after: float | None = None) -> list[int]:
     waiting = SourceSearch.objects.filter(status=SourceSearch.Status.PENDING, created_at__lte=cutoff)
     stuck = sorted({*abandoned, *waiting.values_list("pk", flat=True)})
     for search_id in stuck:
-        search_run.delay_on_commit(search_id)
+        enqueue_on_commit("sources.tasks.search_run", search_id)
     return stuck
 
 
@@ -430,11 +432,13 @@ def integrity_recheck(*, candidate_ids: list[int] | None = None) -> int:
     checked = 0
     for candidate in confirmed.iterator():
         records: list[Work] = []
-        for name in (Provider.CROSSREF, Provider.OPENALEX):
+        for provider in registry.bibliographic():
+            if not provider.checks_integrity:
+                continue
             try:
-                found = PROVIDERS[name].by_doi(candidate.doi, use_cache=False)
+                found = provider.module.by_doi(candidate.doi, use_cache=False)
             except ProviderError as exc:
-                logger.warning("Integrity re-check of %s at %s failed: %s", candidate.doi, name, exc)
+                logger.warning("Integrity re-check of %s at %s failed: %s", candidate.doi, provider.name, exc)
                 continue
             if found:
                 records.append(found)
@@ -472,7 +476,7 @@ def _integrity_update(candidate_id: int, records: list[Work]) -> None:
         _audit(
             candidate,
             by=None,
-            action="integrity",
+            action=A.SOURCE_INTEGRITY,
             note="A confirmed source is now " + " and ".join(words[f] for f in newly) + ".",
             data={"flags": newly},
         )

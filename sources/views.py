@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from claims import permissions
 from claims.models import Claim
-from claims.services import ServiceError
-from sources import selectors, services
+from factcheck.errors import ServiceError
+from sources import registry, selectors, services
 from sources.models import CandidateSource
 
 
@@ -24,9 +24,7 @@ def _viewable_claim(request: HttpRequest, claim_id: int) -> Claim:
     return claim
 
 
-def _editor_only(request: HttpRequest) -> None:
-    if not permissions.is_editor(request.user):
-        raise PermissionDenied("Only an editor can change a claim's sources.")
+EDITORS_ONLY = "Only an editor can change a claim's sources."
 
 
 def _answer(request: HttpRequest, claim: Claim, *, error: str = "", notice: str = "") -> HttpResponse:
@@ -52,19 +50,21 @@ def panel(request: HttpRequest, claim_id: int) -> HttpResponse:
 @login_required
 def find(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = _viewable_claim(request, claim_id)
-    _editor_only(request)
+    permissions.require_editor(request.user, EDITORS_ONLY)
     try:
         services.searches_request(claim_id=claim.pk, by=request.user)
     except ServiceError as exc:
         return _answer(request, claim, error=str(exc))
-    return _answer(request, claim, notice="Searching Crossref, PubMed, Europe PMC and OpenAlex for sources.")
+    names = [provider.label for provider in registry.enabled()]
+    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    return _answer(request, claim, notice=f"Searching {listed} for sources.")
 
 
 @require_POST
 @login_required
 def add(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = _viewable_claim(request, claim_id)
-    _editor_only(request)
+    permissions.require_editor(request.user, EDITORS_ONLY)
     identifier = request.POST.get("identifier", "")
     try:
         candidate = services.candidate_add(claim_id=claim.pk, identifier=identifier, by=request.user)
@@ -76,7 +76,7 @@ def add(request: HttpRequest, claim_id: int) -> HttpResponse:
 def _decide(request: HttpRequest, candidate_id: int, decision: str) -> HttpResponse:
     candidate = get_object_or_404(CandidateSource.objects.select_related("claim"), pk=candidate_id)
     claim = _viewable_claim(request, candidate.claim_id)
-    _editor_only(request)
+    permissions.require_editor(request.user, EDITORS_ONLY)
     try:
         services.candidate_decide(
             candidate_id=candidate.pk,

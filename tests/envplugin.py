@@ -22,3 +22,8 @@ for _name in (
     "FACTCHECK_TOOLS_API_URL",
 ):
     os.environ.setdefault(_name, "http://127.0.0.1:9")
+
+# The suite talks to the embedded PostgreSQL unless DATABASE_URL names a server: start it before Django.
+from factcheck.embedded import ensure_running_if_wanted  # noqa: E402
+
+ensure_running_if_wanted()

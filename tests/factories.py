@@ -95,16 +95,3 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
     verdict = factory.SubFactory(VerdictFactory)
     candidate = factory.SubFactory(CandidateSourceFactory, claim=factory.SelfAttribute("..verdict.claim"))
     stance = "supports"
-
-
-class CheckFactory(factory.django.DjangoModelFactory):
-    """A draft check; publish it with claims.publishing.check_publish."""
-
-    class Meta:
-        model = "claims.Check"
-
-    article = factory.SubFactory(ArticleFactory)
-    slug = factory.Sequence(lambda n: f"check-{n}")
-    headline = factory.LazyAttribute(lambda c: f"What “{c.article.title}” gets right and wrong")
-    summary = "Two of the claims hold up; one overstates the evidence."
-    assessment = "The article reports the study fairly but overstates how soon patients feel better."

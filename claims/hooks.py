@@ -1,0 +1,98 @@
+"""Where other apps plug into the workspace, so that the workspace never imports them.
+
+``claims`` is the core and knows nothing of candidate sources. Apps that build on it register here
+from their ``AppConfig.ready()``:
+
+- ``claim_created``: called inside the transaction that creates a claim (sources start searching);
+- ``claim_panels`` and ``article_panels``: cards on the claim and article pages, each a template and
+  a function giving its context;
+- ``citable_sources``: what a reviewer may cite from a claim's confirmed sources.
+
+Entries are kept by name, so registering twice (tests, autoreload) replaces the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """Named entries, in the order of their ``order`` and then their name."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[int, T]] = {}
+
+    def register(self, name: str, entry: T, *, order: int = 100) -> None:
+        self._entries[name] = (order, entry)
+
+    def unregister(self, name: str) -> None:
+        self._entries.pop(name, None)
+
+    def __iter__(self) -> Iterator[T]:
+        ranked = sorted(self._entries.items(), key=lambda item: (item[1][0], item[0]))
+        return iter(entry for _, (_, entry) in ranked)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A card another app adds to a workspace page: ``template`` rendered with ``context(obj, user)``."""
+
+    template: str
+    context: Callable[[Any, Any], dict[str, Any]]
+
+
+class CitableSource(Protocol):
+    """A confirmed source as the evidence form lists it and the evidence row copies it."""
+
+    pk: int
+    title: str
+    doi: str
+    url: str
+    journal: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class CitableSources:
+    """An app's answer to "what may the reviewer cite?": all of a claim's, and one by id (None if not citable)."""
+
+    confirmed: Callable[[Any], list[Any]]
+    one: Callable[[Any, int], Any | None]
+
+
+claim_created: Registry[Callable[..., None]] = Registry()
+claim_panels: Registry[Panel] = Registry()
+article_panels: Registry[Panel] = Registry()
+citable_sources: Registry[CitableSources] = Registry()
+
+
+def claim_created_notify(claim: Any, *, by: Any | None, search_sources: bool | None) -> None:
+    """Tell every subscriber that ``claim`` was just created (still inside its transaction)."""
+    for callback in claim_created:
+        callback(claim, by=by, search_sources=search_sources)
+
+
+def panels(registry: Registry[Panel], obj: Any, request: HttpRequest) -> list[str]:
+    """Every panel of ``registry`` rendered for ``obj`` as the request's user sees it."""
+    return [render_to_string(panel.template, panel.context(obj, request.user), request) for panel in registry]
+
+
+def confirmed_sources(claim: Any) -> list[CitableSource]:
+    """The confirmed sources of ``claim`` a reviewer may cite, from every app that provides them."""
+    return [source for provider in citable_sources for source in provider.confirmed(claim)]
+
+
+def confirmed_source(claim: Any, source_id: int) -> CitableSource | None:
+    """One confirmed source of ``claim`` by id, or None when it is not (or no longer) citable."""
+    for provider in citable_sources:
+        found = provider.one(claim, source_id)
+        if found is not None:
+            return found
+    return None

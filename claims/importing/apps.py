@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class ImportingConfig(AppConfig):
+    """The import wing of the workspace: fetching, extraction and check-worthiness hints."""
+
+    name = "claims.importing"
+    label = "importing"
+    verbose_name = "Article import"
+
+    def ready(self) -> None:
+        from claims import hooks
+        from claims.importing.selectors import hints_panel
+
+        hooks.article_panels.register("hints", hooks.Panel("importing/_hints.html", hints_panel), order=50)

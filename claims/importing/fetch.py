@@ -1,0 +1,355 @@
+"""Article import: fetch a page or read a file and keep its text only (:mod:`claims.importing.services` stores it).
+
+Everything from outside is reduced to plain text before it is stored; the workspace never renders
+outside HTML. Fetching refuses non-http(s) schemes and hosts that resolve to private, loopback or
+link-local addresses, on the first request and on every redirect hop, and it checks the address it
+actually connects to (so a name that re-resolves between check and connect gains nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import logging
+import socket
+import time
+import typing
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import httpcore
+import httpx
+from django.conf import settings
+
+from claims.models import Article
+from factcheck.errors import ServiceError
+from factcheck.text import normalise_newlines
+
+logger = logging.getLogger(__name__)
+
+MAX_REDIRECTS = 5
+MIN_ARTICLE_WORDS = 8
+USER_AGENT = "FactcheckNewsroom/1.0 (article import)"
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+TEXT_TYPES = {"text/plain", "text/markdown", "text/x-markdown"}
+UPLOAD_SUFFIXES = {".txt": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html"}
+
+
+class ImportRefused(ServiceError):
+    """An import that cannot go ahead, with the reason in a sentence.
+
+    ``field`` names the form field the reason concerns, when it is not the source itself.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def max_megabytes() -> str:
+    """The size cap as people read it ("5 MB")."""
+    megabytes = settings.IMPORT_MAX_BYTES / (1024 * 1024)
+    return f"{megabytes:g} MB" if megabytes >= 0.1 else f"{settings.IMPORT_MAX_BYTES} bytes"
+
+
+@dataclass(frozen=True)
+class ImportedText:
+    """Plain text and whatever metadata its source carried, ready to be stored."""
+
+    body: str
+    origin: str
+    title: str = ""
+    authors: str = ""
+    published_on: dt.date | None = None
+    url: str = ""
+    outlet: str = ""
+
+
+# -- Text from each kind of source ------------------------------------------------------------------
+
+
+def _first_line_title(body: str) -> str:
+    """A pasted article usually opens with its headline; use it when it looks like one."""
+    for line in body.split("\n"):
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= 200 else ""
+    return ""
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def text_from_paste(text: str) -> ImportedText:
+    """Pasted text is stored as it is (newlines normalised)."""
+    body = normalise_newlines(text)
+    if not body.strip():
+        raise ImportRefused("Paste the article's text, upload a file or give a URL.")
+    return ImportedText(body=body, origin=Article.Origin.PASTE, title=_first_line_title(body))
+
+
+def _decode_utf8(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            f"“{name}” is not UTF-8 text, so it cannot be read. Save it as UTF-8 and upload it again."
+        ) from None
+
+
+def extract_html(html: str | bytes, *, url: str = "", origin: str = Article.Origin.URL) -> ImportedText:
+    """Reduce an HTML page to its article text and metadata (title, author, date, site name).
+
+    Scripts, attributes and links are dropped by the extraction: only text survives. Paragraphs
+    are separated by a blank line so they stay paragraphs in the stored body.
+    """
+    import trafilatura  # imported late: it loads large language data at import time
+
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+        )
+    except Exception:  # the extractor raises a variety of parser errors on broken markup
+        logger.warning("Article extraction failed for %s", url or "an uploaded page", exc_info=True)
+        document = None
+    text = (getattr(document, "text", None) or "") if document is not None else ""
+    paragraphs = [line.strip() for line in normalise_newlines(text).split("\n") if line.strip()]
+    title = (getattr(document, "title", None) or "").strip()
+    # The extractor often repeats the headline as the first paragraph; the title field holds it.
+    if paragraphs and title and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    body = "\n\n".join(paragraphs)
+    if len(body.split()) < MIN_ARTICLE_WORDS:
+        where = "This page" if origin == Article.Origin.URL else "This file"
+        raise ImportRefused(
+            f"{where} has no article text that could be extracted. Copy the article's text and paste it instead."
+        )
+    return ImportedText(
+        body=body,
+        origin=origin,
+        title=title,
+        authors=(getattr(document, "author", None) or "").strip(),
+        published_on=_parse_date(getattr(document, "date", None)),
+        url=url,
+        outlet=(getattr(document, "sitename", None) or "").strip(),
+    )
+
+
+def text_from_upload(name: str, data: bytes) -> ImportedText:
+    """An uploaded .txt/.md file is stored as text; an .html file goes through extraction."""
+    suffix = PurePath(name).suffix.lower()
+    kind = UPLOAD_SUFFIXES.get(suffix)
+    if kind is None:
+        raise ImportRefused(f"“{name}” is not a .txt, .md or .html file. Upload one of those, or paste the text.")
+    if not data.strip():
+        raise ImportRefused(f"“{name}” is empty.")
+    if kind == "html":
+        # Bytes, not text: the extractor honours the page's own <meta charset>.
+        return extract_html(data, origin=Article.Origin.FILE)
+    body = normalise_newlines(_decode_utf8(data, name))
+    title = _first_line_title(body) or PurePath(name).stem.replace("-", " ").replace("_", " ").strip()
+    return ImportedText(body=body, origin=Article.Origin.FILE, title=title)
+
+
+# -- Fetching a URL ------------------------------------------------------------------------------
+
+
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+def _address_is_public(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    # An IPv4 address wrapped in IPv6 (::ffff:127.0.0.1) must be judged as the IPv4 address it is.
+    mapped = getattr(ip, "ipv4_mapped", None)
+    if mapped is not None:
+        ip = mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # Translation prefixes carry an IPv4 address inside: NAT64 (64:ff9b::/96), 6to4 and Teredo.
+        if ip in NAT64:
+            return _address_is_public(str(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)))
+        embedded = ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None and not _address_is_public(str(embedded)):
+            return False
+    return ip.is_global and not ip.is_multicast
+
+
+def resolve_public(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to, refusing the lot if any one is not a public address."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise ImportRefused(f"The address “{host}” could not be found. Check the URL.") from None
+    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    if not settings.IMPORT_ALLOW_PRIVATE_HOSTS:
+        for address in addresses:
+            if not _address_is_public(address):
+                raise ImportRefused(
+                    f"“{host}” points to a private or local network address ({address}); "
+                    "only public web pages can be imported."
+                )
+    return addresses
+
+
+class _GuardedBackend(httpcore.SyncBackend):
+    """Connects only to addresses that pass the public-address check, whatever DNS says now."""
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: typing.Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        last_error: Exception | None = None
+        for address in resolve_public(host, port):
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                last_error = exc
+        raise last_error or httpcore.ConnectError(f"No address to connect to for {host}")
+
+
+class _GuardedTransport(httpx.HTTPTransport):
+    def __init__(self) -> None:
+        super().__init__()
+        # httpx has no public hook for the network backend; the pool is rebuilt with ours.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(), http1=True, http2=False, network_backend=_GuardedBackend()
+        )
+
+
+def validate_url(url: str) -> tuple[str, int]:
+    """Refuse anything but an http(s) URL with a public host; return the host and port."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        raise ImportRefused("That URL is not valid. Give the full address, starting with https://.") from None
+    scheme = parts.scheme.lower()
+    if scheme not in {"http", "https"}:
+        shown = f"“{scheme}:” addresses" if scheme else "Addresses without http:// or https://"
+        raise ImportRefused(f"{shown} cannot be imported; give a web address starting with http:// or https://.")
+    host = parts.hostname
+    if not host:
+        raise ImportRefused("That URL has no host name. Give the full address, starting with https://.")
+    port = port or (443 if scheme == "https" else 80)
+    resolve_public(host, port)
+    return host, port
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<p", b"<div"))
+
+
+def _too_big_message() -> str:
+    return f"The page is larger than the {max_megabytes()} import limit."
+
+
+def _read_capped(response: httpx.Response, deadline: float) -> bytes:
+    """Read the body, stopping as soon as it passes the cap or the deadline (whatever the headers claim)."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > settings.IMPORT_MAX_BYTES:
+        raise ImportRefused(_too_big_message())
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > settings.IMPORT_MAX_BYTES:
+            raise ImportRefused(_too_big_message())
+        # A server dripping bytes slowly never trips the per-read timeout; the whole fetch has a budget.
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout("The whole fetch took too long.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def fetch_url(url: str) -> ImportedText:
+    """Fetch ``url`` and extract its article, following at most a few redirects, each one checked."""
+    timeout = settings.IMPORT_TIMEOUT_SECONDS
+    deadline = time.monotonic() + timeout
+    current = url.strip()
+    try:
+        with httpx.Client(
+            transport=_GuardedTransport(),
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=False,
+            trust_env=False,
+            headers={"User-Agent": USER_AGENT, "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9"},
+        ) as client:
+            for _hop in range(MAX_REDIRECTS + 1):
+                validate_url(current)
+                with client.stream("GET", current) as response:
+                    if response.is_redirect:
+                        location = response.headers.get("location", "")
+                        if not location:
+                            raise ImportRefused("The page redirected without saying where to.")
+                        current = urljoin(current, location)
+                        continue
+                    if response.status_code >= 400:
+                        status = f"{response.status_code} {httpx.codes.get_reason_phrase(response.status_code)}"
+                        raise ImportRefused(
+                            f"The site answered “{status}” for this URL, so there is nothing to import."
+                        )
+                    media_type = _media_type(response.headers.get("content-type", ""))
+                    if media_type and media_type not in HTML_TYPES | TEXT_TYPES:
+                        raise ImportRefused(
+                            f"This URL serves “{media_type}”, not a web page or text, so there is no article "
+                            "to import. Download the article's text and paste it instead."
+                        )
+                    data = _read_capped(response, deadline)
+                    charset = response.charset_encoding
+                    return _page_text(data, media_type, charset, current)
+            raise ImportRefused(f"The page redirected more than {MAX_REDIRECTS} times; give its final address.")
+    except httpx.TimeoutException:
+        raise ImportRefused(f"The site did not answer within {timeout:g} seconds. Try again later.") from None
+    except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+        logger.info("Import of %s failed to connect: %s", url, exc)
+        raise ImportRefused("The site could not be reached. Check the URL, or try again later.") from None
+    except httpx.InvalidURL:
+        raise ImportRefused("That URL is not valid. Give the full address, starting with https://.") from None
+    except httpx.HTTPError as exc:
+        logger.info("Import of %s failed: %s", url, exc)
+        raise ImportRefused("The page could not be fetched. Check the URL, or try again later.") from None
+
+
+def _page_text(data: bytes, media_type: str, charset: str | None, url: str) -> ImportedText:
+    if media_type in HTML_TYPES or (not media_type and _looks_like_html(data)):
+        # Without a declared charset, the extractor reads <meta charset> from the bytes itself.
+        html: str | bytes = data
+        if charset:
+            try:
+                html = data.decode(charset, errors="replace")
+            except LookupError:  # a charset name Python does not know: let the extractor sniff
+                html = data
+        return extract_html(html, url=url, origin=Article.Origin.URL)
+    try:
+        text = data.decode(charset or "utf-8")
+    except (UnicodeDecodeError, LookupError):
+        raise ImportRefused("This URL's text is not in a readable encoding.") from None
+    if "\x00" in text:
+        raise ImportRefused("This URL does not serve text, so there is no article to import.")
+    body = normalise_newlines(text)
+    if len(body.split()) < MIN_ARTICLE_WORDS:
+        raise ImportRefused("This page has no article text that could be extracted. Paste the text instead.")
+    return ImportedText(body=body, origin=Article.Origin.URL, title=_first_line_title(body), url=url)

@@ -1,0 +1,28 @@
+"""Reads of the import wing: the hints an article's page shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claims.importing.hints import Suggestion, suggest
+from claims.models import Article, DismissedSuggestion
+
+
+def article_hints(article: Article) -> list[Suggestion]:
+    """Hints for an article's page (two queries).
+
+    Leaves out the hints an editor dismissed and the sentences that already hold a claim: once a
+    claim is made from a sentence, or from part of it, the hint has done its job.
+    """
+    dismissed = set(DismissedSuggestion.objects.filter(article=article).values_list("start", "end"))
+    claimed = list(article.claims.values_list("span_start", "span_end"))
+    return [
+        hint
+        for hint in suggest(article.body, dismissed=dismissed)
+        if not any(hint.start <= start and end <= hint.end for start, end in claimed)
+    ]
+
+
+def hints_panel(article: Article, user: Any) -> dict[str, Any]:
+    """The context of the hints card on the article page."""
+    return {"article": article, "suggestions": article_hints(article)}

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class PublishingConfig(AppConfig):
+    """The publishing wing: public pages, snapshots, feeds, sitemaps, ClaimReview and readers' error reports."""
+
+    name = "claims.publishing"
+    label = "publishing"
+    verbose_name = "Publishing"
+
+    def ready(self) -> None:
+        from claims import hooks
+
+        hooks.article_panels.register(
+            "publishing",
+            hooks.Panel("publishing/_article_publish_box.html", lambda article, user: {"article": article}),
+            order=90,
+        )

@@ -1,0 +1,485 @@
+"""Publishing a check: the snapshot, its versions, withdrawal, corrections and readers' error reports.
+
+The writes; the reads the public and workspace pages share are in ``claims.publishing.selectors``. The public page
+renders from ``CheckVersion.snapshot`` alone, so nothing edited in the workspace after publishing
+reaches readers until an editor publishes again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.text import slugify
+
+from claims import permissions
+from claims.models import (
+    VERDICT_APPROVED,
+    Article,
+    Check,
+    CheckVersion,
+    Claim,
+    ClaimEvent,
+    ClaimStatus,
+    ErrorReport,
+    Evidence,
+    Rating,
+    display_name,
+)
+from claims.publishing.selectors import article_claims_for_publishing
+from claims.workflow import transition
+from factcheck.errors import ServiceError
+from factcheck.text import normalise_doi
+
+A = ClaimEvent.Action
+
+SNAPSHOT_SCHEMA = 1
+ERROR_REPORTS_PER_HOUR = 5
+GENERATION_KEY = "public:generation"
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def format_day(value: dt.datetime | dt.date) -> str:
+    """'1 December 2026', the form readers see in correction notes."""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date()
+    return f"{value.day} {value:%B %Y}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Readiness
+
+
+@dataclass(frozen=True)
+class Blocker:
+    claim_id: int | None
+    message: str
+
+
+def publish_blockers(
+    check: Check,
+    claims: list[Claim] | None = None,
+    *,
+    headline: str | None = None,
+    excluded: set[int] | None = None,
+) -> list[Blocker]:
+    """Everything that stops ``check`` from being published, each as a sentence; empty when ready.
+
+    ``headline`` and ``excluded`` judge what the editor has typed but not saved yet (a check with
+    no draft is an unsaved ``Check(article=...)``).
+    """
+    claims = claims if claims is not None else article_claims_for_publishing(check.article)
+    if excluded is None:
+        excluded = {c.pk for c in check.excluded_claims.all()} if check.pk else set()
+    blockers: list[Blocker] = []
+    if not (check.headline if headline is None else headline).strip():
+        blockers.append(Blocker(None, "Write a headline for the check."))
+    included = [c for c in claims if c.pk not in excluded]
+    if not included:
+        blockers.append(Blocker(None, "Every claim is left out; include at least one claim with an approved verdict."))
+    for position, claim in enumerate(claims, start=1):
+        if claim.pk in excluded:
+            continue
+        verdict = getattr(claim, "verdict", None)
+        label = f"Claim {position} (“{claim.text[:80]}”)"
+        if claim.status not in VERDICT_APPROVED:
+            state = ClaimStatus(claim.status).label.lower()
+            blockers.append(
+                Blocker(claim.pk, f"{label} is {state}; it needs an approved verdict, or leave it out of the check.")
+            )
+        elif verdict is None or verdict.rating_id is None:
+            blockers.append(Blocker(claim.pk, f"{label} has no rated verdict; leave it out or reopen it."))
+    return blockers
+
+
+# ---------------------------------------------------------------------------------------------
+# The snapshot
+
+
+def _evidence_row(ev: Evidence) -> dict[str, Any]:
+    cand = ev.candidate
+    doi = normalise_doi(cand.doi if cand and cand.doi else ev.doi)
+    return {
+        "title": (ev.title or (cand.title if cand else "")).strip(),
+        "authors": list(cand.authors) if cand else [],
+        "journal": cand.journal if cand else "",
+        "year": cand.year if cand else None,
+        "doi": doi,
+        "doi_url": f"https://doi.org/{doi}" if doi else "",
+        "url": ev.url or (cand.url if cand else ""),
+        "kind": cand.kind if cand else "publication",
+        "publisher": cand.publisher if cand else "",
+        "textual_rating": cand.textual_rating if cand else "",
+        "stance": ev.stance,
+        "stance_label": ev.get_stance_display(),
+        "quote": ev.quote,
+        "locator": ev.locator,
+        "is_retracted": bool(cand and cand.is_retracted),
+        "has_correction": bool(cand and cand.has_correction),
+        "has_expression_of_concern": bool(cand and cand.has_expression_of_concern),
+        "is_preprint": bool(cand and cand.is_preprint),
+    }
+
+
+def _rating_row(rating: Rating) -> dict[str, Any]:
+    return {"label": rating.label, "value": rating.value, "colour": rating.colour, "description": rating.description}
+
+
+def snapshot_build(check: Check, *, by: Any, at: dt.datetime, version: int) -> dict[str, Any]:
+    """Everything the public page shows, frozen: article, texts, claims, verdicts, evidence, names, scale.
+
+    Excluded claims (and so the names of whoever worked on them) never enter the snapshot.
+    """
+    article = check.article
+    excluded = set(check.excluded_claims.values_list("pk", flat=True))
+    claims = list(
+        # Only claims with an approved, rated verdict; publishing refuses earlier, a preview skips them.
+        article.claims.exclude(pk__in=excluded)
+        .filter(status__in=VERDICT_APPROVED, verdict__rating__isnull=False)
+        .select_related("verdict__rating", "verdict__author", "verdict__approved_by")
+        .prefetch_related(
+            Prefetch("verdict__evidence", queryset=Evidence.objects.select_related("candidate").order_by("id"))
+        )
+        .order_by("span_start", "id")
+    )
+    rows = []
+    reviewers: list[str] = []
+    editors: list[str] = []
+    for number, claim in enumerate(claims, start=1):
+        verdict = claim.verdict
+        reviewer = display_name(verdict.author)
+        approver = display_name(verdict.approved_by)
+        for name, bucket in ((reviewer, reviewers), (approver, editors)):
+            if name and name not in bucket:
+                bucket.append(name)
+        rows.append(
+            {
+                "number": number,
+                "anchor": f"claim-{number}",
+                "claim_id": claim.pk,
+                "text": claim.text,
+                "quote": claim.quote.strip(),
+                "claimant": claim.claimant,
+                "rating": _rating_row(verdict.rating),
+                "explanation": verdict.explanation,
+                "confidence": verdict.get_confidence_display() if verdict.confidence else "",
+                "reviewer": reviewer,
+                "approved_by": approver,
+                "approved_at": _iso(verdict.approved_at),
+                "evidence": [_evidence_row(ev) for ev in verdict.evidence.all()],
+            }
+        )
+    publisher = display_name(by)
+    if publisher and publisher not in editors:
+        editors.append(publisher)
+    scale = [_rating_row(r) for r in Rating.objects.filter(is_active=True).order_by("-value")]
+    used = {row["rating"]["value"]: row["rating"] for row in rows}
+    for value, rating in used.items():
+        # A retired rating still used by a claim stays explained in the methodology.
+        if all(s["value"] != value for s in scale):
+            scale.append(rating)
+    scale.sort(key=lambda s: -s["value"])
+    values = [s["value"] for s in scale]
+    first = check.first_published_at or at
+    return {
+        "schema": SNAPSHOT_SCHEMA,
+        "version": version,
+        "slug": check.slug,
+        "headline": check.headline.strip(),
+        "summary": check.summary.strip(),
+        "assessment": check.assessment.strip(),
+        "article": {
+            "title": article.title,
+            "outlet": article.outlet,
+            "authors": article.authors,
+            "url": article.url,
+            "published_on": _iso(article.published_on),
+        },
+        "claims": rows,
+        "reviewers": reviewers,
+        "editors": editors,
+        "scale": scale,
+        "best_rating": max(values) if values else 1,
+        "worst_rating": min(values) if values else 1,
+        "first_published_at": first.isoformat(),
+        "published_at": at.isoformat(),
+        "corrections": [],
+    }
+
+
+def snapshot_diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The factual part of a correction note: what changed between two snapshots, in plain words."""
+    changes: list[str] = []
+    old_claims = {c["claim_id"]: c for c in old.get("claims", [])}
+    new_claims = {c["claim_id"]: c for c in new.get("claims", [])}
+    for claim in new.get("claims", []):
+        before = old_claims.get(claim["claim_id"])
+        n = claim["number"]
+        if before is None:
+            changes.append(f"claim {n} (“{claim['text'][:80]}”) was added, rated {claim['rating']['label']}")
+            continue
+        if before["rating"]["label"] != claim["rating"]["label"]:
+            changes.append(
+                f"the rating of claim {n} changed from {before['rating']['label']} to {claim['rating']['label']}"
+            )
+        if before["text"] != claim["text"]:
+            changes.append(f"the wording of claim {n} was revised")
+        if before["explanation"] != claim["explanation"]:
+            changes.append(f"the explanation of claim {n} was revised")
+        old_ev = {(e["doi"], e["url"], e["title"], e["stance"]) for e in before["evidence"]}
+        new_ev = {(e["doi"], e["url"], e["title"], e["stance"]) for e in claim["evidence"]}
+        if old_ev != new_ev:
+            changes.append(f"the evidence for claim {n} was updated")
+    for claim_id, before in old_claims.items():
+        if claim_id not in new_claims:
+            changes.append(f"the earlier claim {before['number']} (“{before['text'][:80]}”) was removed")
+    for key, words in (("headline", "headline"), ("summary", "summary"), ("assessment", "overall assessment")):
+        if old.get(key, "") != new.get(key, ""):
+            changes.append(f"the {words} was revised")
+    return changes
+
+
+def correction_note_compose(changes: list[str], reason: str, at: dt.datetime) -> str:
+    """'Updated 1 December 2026: the rating of claim 3 changed from A to B because ...'."""
+    reason = reason.strip().rstrip(".")
+    if reason.lower().startswith("because "):
+        reason = reason[len("because ") :]
+    facts = "; ".join(changes)
+    if facts and reason:
+        body = f"{facts} because {reason}"
+    elif facts:
+        body = facts
+    else:
+        body = reason[:1].upper() + reason[1:]
+    return f"Updated {format_day(at)}: {body}."
+
+
+# ---------------------------------------------------------------------------------------------
+# Cache generations
+
+
+def public_generation() -> str:
+    """A token that changes whenever anything public changes; keys the list, feeds and sitemap caches."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = str(timezone.now().timestamp())
+        cache.set(GENERATION_KEY, value, None)
+    return str(value)
+
+
+def check_cache_key(check: Check) -> str:
+    return f"public:check:{check.pk}:{check.current_version_id}:{check.status}"
+
+
+def _invalidate_public(keys: list[str]) -> None:
+    cache.delete_many(keys)
+    cache.set(GENERATION_KEY, str(timezone.now().timestamp()), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Services
+
+
+def _unique_slug(article: Article) -> str:
+    base = slugify(article.title)[:100].strip("-") or f"check-{article.pk}"
+    slug, n = base, 2
+    while Check.objects.filter(slug=slug).exclude(article=article).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def check_prepare(
+    *,
+    article_id: int,
+    by: Any,
+    headline: str,
+    summary: str,
+    assessment: str,
+    excluded_claim_ids: list[int],
+) -> Check:
+    """Save the editor's draft of the check: texts and which claims to leave out. Publishes nothing."""
+    permissions.ensure_editor(by, "Only an editor can prepare a check for publication.")
+    article = Article.objects.get(pk=article_id)
+    check = Check.objects.select_for_update().filter(article=article).first()
+    if check is None:
+        check = Check(article=article, slug=_unique_slug(article))
+    if len(headline.strip()) > 300:
+        raise ServiceError("The headline is too long; keep it under 300 characters.")
+    check.headline = headline.strip()
+    check.summary = summary.strip()
+    check.assessment = assessment.strip()
+    check.save()
+    valid = set(article.claims.filter(pk__in=excluded_claim_ids).values_list("pk", flat=True))
+    if set(excluded_claim_ids) - valid:
+        raise ServiceError("One of the claims to leave out is not part of this article.")
+    check.excluded_claims.set(sorted(valid))
+    return check
+
+
+@transaction.atomic
+def check_publish(*, check_id: int, by: Any, reason: str = "") -> CheckVersion:
+    """Publish (or republish) a check: freeze a snapshot as the next version and publish its claims.
+
+    A republish needs ``reason`` (the "because" of the correction note); the factual part of the
+    note is written from the difference between the two snapshots.
+    """
+    permissions.ensure_editor(by, "Only an editor can publish a check.")
+    check = Check.objects.select_for_update(of=("self",)).select_related("article", "current_version").get(pk=check_id)
+    claims = article_claims_for_publishing(check.article)
+    blockers = publish_blockers(check, claims)
+    if blockers:
+        raise ServiceError("The check cannot be published yet: " + " ".join(b.message for b in blockers))
+    now = timezone.now()
+    previous = check.current_version
+    number = (previous.number + 1) if previous else 1
+    snapshot = snapshot_build(check, by=by, at=now, version=number)
+    note = ""
+    if previous is not None:
+        changes = snapshot_diff(previous.snapshot, snapshot)
+        if not reason.strip():
+            what = "; ".join(changes) if changes else "nothing on the page has changed"
+            raise ServiceError(
+                "This check was published before, so readers get a correction note. "
+                f"Say why it changed (what changed: {what})."
+            )
+        note = correction_note_compose(changes, reason, now)
+        snapshot["corrections"] = [
+            *previous.snapshot.get("corrections", []),
+            {"version": number, "at": now.isoformat(), "note": note},
+        ]
+    excluded = set(check.excluded_claims.values_list("pk", flat=True))
+    for claim in claims:
+        if claim.pk not in excluded and claim.status == ClaimStatus.APPROVED:
+            transition(claim.pk, A.PUBLISH, by=by, note=f"Published in version {number} of the check")
+    version = CheckVersion.objects.create(
+        check_page=check, number=number, snapshot=snapshot, correction_note=note, published_at=now, published_by=by
+    )
+    old_key = check_cache_key(check)
+    check.current_version = version
+    check.status = Check.Status.PUBLISHED
+    check.first_published_at = check.first_published_at or now
+    check.withdrawn_at = None
+    check.withdrawn_reason = ""
+    check.save()
+    transaction.on_commit(lambda: _invalidate_public([old_key]))
+    return version
+
+
+@transaction.atomic
+def check_withdraw(*, check_id: int, by: Any, reason: str) -> Check:
+    """Take a published check down; its URL then answers 410 and says why."""
+    permissions.ensure_editor(by, "Only an editor can withdraw a check.")
+    check = Check.objects.select_for_update().get(pk=check_id)
+    if check.status != Check.Status.PUBLISHED:
+        raise ServiceError("Only a published check can be withdrawn; this one is not published.")
+    if not reason.strip():
+        raise ServiceError("Give readers a reason for the withdrawal.")
+    old_key = check_cache_key(check)
+    check.status = Check.Status.WITHDRAWN
+    check.withdrawn_at = timezone.now()
+    check.withdrawn_reason = reason.strip()
+    check.save()
+    transaction.on_commit(lambda: _invalidate_public([old_key]))
+    return check
+
+
+@transaction.atomic
+def claim_reopen_for_correction(*, claim_id: int, by: Any, note: str) -> Claim:
+    """Send a published claim back to its reviewer; the public page keeps the published version."""
+    permissions.ensure_editor(by, "Only an editor can reopen a published claim.")
+    if not note.strip():
+        raise ServiceError("Say what needs correcting, so the reviewer knows what to revise.")
+    return transition(claim_id, A.REOPEN, by=by, note=note.strip())
+
+
+def client_ip(meta: dict[str, Any]) -> str | None:
+    """The reader's address. Behind a TLS proxy, the X-Forwarded-For entry our proxy appended (the
+    last one: earlier entries come from the client and can be forged), else REMOTE_ADDR."""
+    if settings.SECURE_PROXY_SSL_HEADER and meta.get("HTTP_X_FORWARDED_FOR"):
+        return str(meta["HTTP_X_FORWARDED_FOR"]).split(",")[-1].strip() or None
+    return meta.get("REMOTE_ADDR") or None
+
+
+class RateLimited(ServiceError):
+    """Too many reports from one address."""
+
+
+@transaction.atomic
+def error_report_create(
+    *,
+    check_id: int,
+    claim_number: int | None,
+    message: str,
+    name: str = "",
+    email: str = "",
+    ip: str | None,
+    honeypot: str = "",
+) -> ErrorReport | None:
+    """Record a reader's error report on a published check. Returns None for a filled honeypot.
+
+    A filled honeypot is answered like a success (no hint to the bot) and stores nothing.
+    """
+    check = Check.objects.select_related("current_version").get(pk=check_id)
+    if check.status != Check.Status.PUBLISHED:
+        raise ServiceError("This check is not published, so it cannot take error reports.")
+    if honeypot.strip():
+        return None
+    if not message.strip():
+        raise ServiceError("Tell us what is wrong: the message cannot be empty.")
+    if len(message) > 5000:
+        raise ServiceError("Please keep the message under 5,000 characters.")
+    if ip:
+        # Serialise reports from one address so concurrent posts cannot all pass the count below.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"error-report:{ip}"])
+        since = timezone.now() - dt.timedelta(hours=1)
+        if ErrorReport.objects.filter(client_ip=ip, created_at__gte=since).count() >= ERROR_REPORTS_PER_HOUR:
+            raise RateLimited(
+                f"You have sent {ERROR_REPORTS_PER_HOUR} reports in the last hour. "
+                "Please wait a while and try again; nothing was lost on our side."
+            )
+    claim_id = None
+    if claim_number is not None:
+        rows = check.current_version.snapshot.get("claims", [])
+        match = next((r for r in rows if r["number"] == claim_number), None)
+        if match is None:
+            raise ServiceError("That claim is not part of this check.")
+        claim_id = Claim.objects.filter(pk=match["claim_id"]).values_list("pk", flat=True).first()
+    return ErrorReport.objects.create(
+        check_page=check,
+        claim_id=claim_id,
+        name=name.strip()[:200],
+        email=email.strip(),
+        message=message.strip(),
+        client_ip=ip,
+    )
+
+
+@transaction.atomic
+def error_report_resolve(*, report_id: int, by: Any, resolution: str) -> ErrorReport:
+    """Mark a reader's report resolved, with what was done about it."""
+    permissions.ensure_editor(by, "Only an editor can resolve an error report.")
+    report = ErrorReport.objects.select_for_update().get(pk=report_id)
+    if report.resolved_at is not None:
+        raise ServiceError("This report was already resolved.")
+    if not resolution.strip():
+        raise ServiceError("Say how the report was resolved (for example: corrected in version 2, or no error).")
+    report.resolved_at = timezone.now()
+    report.resolved_by = by
+    report.resolution = resolution.strip()
+    report.save()
+    return report

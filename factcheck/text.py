@@ -1,0 +1,43 @@
+"""Text helpers every app shares: one newline normaliser, one DOI normaliser."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import unquote
+
+# No whitespace and no control characters: a DOI ends up in a URL path.
+DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\x00-\x1f\x7f]+$")
+DOI_IN_TEXT_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"'<>]+)", re.IGNORECASE)
+DOI_PREFIXES = (
+    "https://doi.org/",
+    "http://doi.org/",
+    "https://dx.doi.org/",
+    "http://dx.doi.org/",
+    "doi.org/",
+    "dx.doi.org/",
+    "doi:",
+)
+
+
+def normalise_newlines(text: str) -> str:
+    """Every line break as ``\\n`` (Windows and old Mac line ends included)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalise_doi(value: Any) -> str:
+    """A DOI in lower case without its URL or ``doi:`` prefix, or "" if ``value`` is not one."""
+    if not isinstance(value, str):
+        return ""
+    text = unquote(value.strip())
+    lowered = text.lower()
+    for prefix in DOI_PREFIXES:
+        if lowered.startswith(prefix):
+            text = text[len(prefix) :].strip()
+            lowered = text.lower()
+    # Sentence punctuation after a DOI in running text is almost never part of it.
+    text = text.rstrip(".,;:")
+    if text.endswith(")") and text.count("(") < text.count(")"):
+        text = text[:-1]
+    text = text.lower()
+    return text if DOI_RE.match(text) else ""
