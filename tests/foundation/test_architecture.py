@@ -171,3 +171,20 @@ def test_a_claim_names_its_state_groups_for_templates_and_css() -> None:
     claim = ClaimFactory(status="changes_requested", assignee=UserFactory())
     assert claim.states == {"with-reviewer", "in-queue", "assignable", "drafting"}
     assert claim.state_classes == "status-changes_requested assignable drafting in-queue with-reviewer"
+
+
+def test_importing_the_settings_starts_nothing_and_writes_nothing(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL"}}
+    env.update(
+        EMBEDDED_PGDATA=str(tmp_path / "pgdata"),
+        FACTCHECK_VAR_DIR=str(tmp_path / "var"),
+        DJANGO_SETTINGS_MODULE="factcheck.settings",
+    )
+    code = "import factcheck.settings as s; print(s.DATABASES['default']['OPTIONS']['host'])"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == str(tmp_path / "pgdata")
+    assert list(tmp_path.iterdir()) == []
