@@ -7,7 +7,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,8 +29,8 @@ from claims.models import (
     display_name,
 )
 from claims.workflow import WorkflowError, transition
-from factcheck.celery import enqueue_on_commit
 from factcheck.errors import ServiceError
+from factcheck.outbox import services as outbox
 from factcheck.text import normalise_doi, normalise_newlines
 
 A = ClaimEvent.Action
@@ -177,7 +176,7 @@ def _reviewer(user_id: int | None) -> Any:
 
 @transaction.atomic
 def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, by: Any, note: str = "") -> Claim:
-    """Assign (or reassign) a claim to a reviewer with a due date, and email the reviewer.
+    """Assign (or reassign) a claim to a reviewer with a due date, and email the reviewer (through the outbox).
 
     Giving the same reviewer a new due date is an edit, not a move: a review in progress stays in
     progress and the reviewer is not emailed again.
@@ -202,7 +201,7 @@ def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, b
             "due_date": due_date.isoformat() if due_date else None,
         },
     )
-    enqueue_on_commit("claims.tasks.assignment_email_send", claim.pk, note)
+    _assignment_email_queue(claim, note=note)
     return claim
 
 
@@ -226,11 +225,11 @@ def _claim_due_date_set(claim: Claim, *, due_date: dt.date | None, by: Any, note
     return claim
 
 
-def assignment_email_send(*, claim_id: int, note: str) -> bool:
-    """Email the claim's reviewer that it is theirs to check. Returns False when there is nobody to email."""
-    claim = Claim.objects.select_related("assignee", "article").get(pk=claim_id)
-    if not claim.assignee or not claim.assignee.email:
-        return False
+def _assignment_email_queue(claim: Claim, *, note: str) -> None:
+    """Write the reviewer's email to the outbox, in the assignment's own transaction."""
+    reviewer = claim.assignee
+    if reviewer is None or not reviewer.email:
+        return
     due = f" It is due on {claim.due_date:%d %B %Y}." if claim.due_date else ""
     body = (
         f"You have been asked to check this claim from “{claim.article.title}”:\n\n"
@@ -238,8 +237,7 @@ def assignment_email_send(*, claim_id: int, note: str) -> bool:
         + (f"Note from the editor: {note}\n\n" if note else "")
         + f"Open it: {settings.SITE_URL}{claim.get_absolute_url()}\n"
     )
-    send_mail(f"Claim to check: {claim.text[:60]}", body, settings.DEFAULT_FROM_EMAIL, [claim.assignee.email])
-    return True
+    outbox.email_queue(kind="assignment", to=reviewer.email, subject=f"Claim to check: {claim.text[:60]}", body=body)
 
 
 @transaction.atomic

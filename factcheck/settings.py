@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "template_partials",
+    "factcheck.outbox",
     "claims",
     "claims.importing",
     "claims.publishing",
@@ -142,6 +143,12 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="factcheck@localhost")
+# A mail server that hangs must not hold a worker (nor the outbox row it locks) for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=15)
+# The outbox: failed sends are retried with back-off (30 s, 1 min, 2 min ... at most an hour apart).
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
+OUTBOX_RETRY_SECONDS = env.float("OUTBOX_RETRY_SECONDS", default=30.0)
+OUTBOX_RETRY_MAX_SECONDS = env.float("OUTBOX_RETRY_MAX_SECONDS", default=3600.0)
 
 # Security headers; the deploy checklist is satisfied when DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -227,6 +234,10 @@ SOURCES_MAX_SEARCH_RUNS = env.int("SOURCES_MAX_SEARCH_RUNS", default=3)
 CELERY_BEAT_SCHEDULE["sources-sweep-stuck-searches"] = {
     "task": "sources.tasks.searches_sweep",
     "schedule": env.float("SOURCES_SWEEP_SECONDS", default=60.0),
+}
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
+    "task": "factcheck.outbox.tasks.outbox_sweep",
+    "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=60.0),
 }
 CELERY_BEAT_SCHEDULE["sources-recheck-integrity"] = {
     "task": "sources.tasks.integrity_recheck",

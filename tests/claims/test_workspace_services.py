@@ -235,6 +235,9 @@ def test_claim_unassign_by_a_reviewer_is_refused(reviewer: Any) -> None:
 def test_claim_assign_emails_the_reviewer_after_commit(
     editor: Any, reviewer: Any, mailoutbox: list, django_capture_on_commit_callbacks: Any
 ) -> None:
+    from factcheck.outbox.models import OutboundEmail
+    from factcheck.outbox.services import email_deliver
+
     claim = ClaimFactory()
     with django_capture_on_commit_callbacks() as callbacks:
         services.claim_assign(
@@ -242,24 +245,20 @@ def test_claim_assign_emails_the_reviewer_after_commit(
         )
     assert len(callbacks) == 1  # the email is enqueued after commit, never sent inside the request
     assert mailoutbox == []
-    from factcheck.celery import app
-
-    app.conf.task_always_eager = True  # run what the callback enqueues, with the arguments it enqueued
-    try:
-        callbacks[0]()
-    finally:
-        app.conf.task_always_eager = False
+    email = OutboundEmail.objects.get()  # written in the assignment's own transaction
+    assert (email.kind, email.to, email.status) == ("assignment", reviewer.email, "pending")
+    assert email_deliver(email.pk) is True
+    assert email_deliver(email.pk) is False  # sent once, never twice
     assert len(mailoutbox) == 1
     assert "Urgent" in mailoutbox[0].body and mailoutbox[0].to == [reviewer.email]
     assert ClaimEvent.objects.filter(claim=claim, action="assign").exists()
 
 
 def test_a_broken_mail_server_does_not_break_the_assignment(
-    editor: Any, reviewer: Any, settings: Any, django_capture_on_commit_callbacks: Any
+    editor: Any, reviewer: Any, settings: Any, django_capture_on_commit_callbacks: Any, mailoutbox: list
 ) -> None:
-    from celery.exceptions import Retry
-
-    from claims.tasks import assignment_email_send
+    from factcheck.outbox.models import OutboundEmail
+    from factcheck.outbox.services import email_deliver, outbox_sweep
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
@@ -268,9 +267,17 @@ def test_a_broken_mail_server_does_not_break_the_assignment(
         services.claim_assign(claim_id=claim.pk, reviewer_id=reviewer.pk, due_date=None, by=editor)
     claim.refresh_from_db()
     assert claim.status == S.ASSIGNED
-    # The worker meets the mail error and schedules a retry; the request never saw it.
-    with pytest.raises(Retry):
-        assignment_email_send.apply(args=[claim.pk, ""], throw=True)
+    # The worker meets the mail error and keeps the email for later; the request never saw it.
+    email = OutboundEmail.objects.get()
+    assert email_deliver(email.pk) is False
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == ("pending", 1) and "ConnectionRefusedError" in email.last_error
+    assert email.next_attempt_at > timezone.now()
+    # Once the mail server is back and the retry is due, the sweep sends it.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    OutboundEmail.objects.update(next_attempt_at=timezone.now())
+    assert outbox_sweep() == 1
+    assert [m.to for m in mailoutbox] == [[reviewer.email]]
 
 
 def test_same_reviewer_new_due_date_keeps_the_review_going(editor: Any, reviewer: Any, mailoutbox: list) -> None:

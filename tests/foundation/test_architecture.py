@@ -148,7 +148,7 @@ def test_every_task_sent_by_name_is_a_registered_task() -> None:
     from factcheck.celery import app
 
     names = _enqueued_task_names()
-    assert {"claims.tasks.assignment_email_send", "sources.tasks.search_run"} <= names
+    assert {"factcheck.outbox.tasks.outbox_send", "sources.tasks.search_run"} <= names
     assert sorted(name for name in names if name not in app.tasks) == []
 
 

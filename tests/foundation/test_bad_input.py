@@ -93,16 +93,19 @@ def test_a_broker_that_is_down_does_not_undo_or_break_a_saved_assignment(
     from kombu.exceptions import OperationalError
 
     from claims import services
-    from claims.tasks import assignment_email_send
+    from factcheck.outbox.models import OutboundEmail
+    from factcheck.outbox.tasks import outbox_send
 
     def broker_down(*args: Any, **kwargs: Any) -> None:
         # What kombu raises when the broker does not answer (pointing the app at a dead broker instead
         # would leave its connection pool broken for the tests that follow).
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr(assignment_email_send, "apply_async", broker_down)
+    monkeypatch.setattr(outbox_send, "apply_async", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
         services.claim_assign(claim_id=claim.pk, reviewer_id=reviewer.pk, due_date=None, by=editor)
     claim.refresh_from_db()
     assert claim.status == "assigned"
-    assert "Could not send claims.tasks.assignment_email_send" in caplog.text
+    assert "Could not send factcheck.outbox.tasks.outbox_send" in caplog.text
+    # The email is not lost: it waits in the outbox for the sweep.
+    assert OutboundEmail.objects.get().status == "pending"

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class OutboxConfig(AppConfig):
+    """The transactional outbox: every email is a row written with the change that causes it."""
+
+    name = "factcheck.outbox"
+    label = "outbox"
+    verbose_name = "Outgoing email"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        import factcheck.outbox.tasks  # noqa: F401 (services enqueue its tasks by name)
