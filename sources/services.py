@@ -95,8 +95,13 @@ def provider_find(provider: str, q: ClaimQuery) -> list[Work]:
         works.extend(module.search(q))
         # Nothing confident yet: a second, broader pass (no journal, words joined by OR).
         if info.bibliographic and not _settled(works, q):
-            works.extend(module.search(q.broadened()))
+            seen = {_record_key(w) for w in works}
+            works.extend(w for w in module.search(q.broadened()) if _record_key(w) not in seen)
     return works
+
+
+def _record_key(work: Work) -> tuple[str, str]:
+    return (work.doi, work.pmid) if (work.doi or work.pmid) else (work.provider_id, normalize.title_key(work.title))
 
 
 def _settled(works: list[Work], q: ClaimQuery) -> bool:
