@@ -61,7 +61,7 @@ YEAR_RES = [
     re.compile(rf"\bin\s+(?:the\s+)?(?:{MONTH_NAMES})\s+((?:19|20)\d\d)\s+(?:issue|edition|number)\b"),
 ]
 MONTH_RE = re.compile(
-    rf"\b(?:in|from)\s+(?:the|its|their)\s+({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?\s+(?:issue|edition|number)\b"
+    rf"\b(?:[Ii]n|[Ff]rom)\s+(?:the|its|their)\s+({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?\s+(?:issue|edition|number)\b"
 )
 RELATIVE_YEAR_RE = re.compile(
     rf"\b(last|this|previous)\s+year'?s\s+{WORK_NOUN}\b|\b{WORK_NOUN}\s+(?:published\s+)?last\s+year\b", re.IGNORECASE
@@ -125,7 +125,8 @@ PROFESSIONS = (
 )  # fmt: skip
 LEAD_ROLES = ("lead author", "first author", "lead researcher", "lead investigator", "principal investigator",
               "senior author", "led by", "who led")  # fmt: skip
-PROFESSION = "|".join(re.escape(p) for p in sorted(PROFESSIONS, key=len, reverse=True))
+# Either case for the first letter ("Psychologist Fiona MacLeod" opens a sentence); names stay case-sensitive.
+PROFESSION = "|".join(f"[{p[0].upper()}{p[0]}]{re.escape(p[1:])}" for p in sorted(PROFESSIONS, key=len, reverse=True))
 TITLES = r"(?:Dr\.?|Prof\.?|Professor|Doctor|Dr)"
 NAME = names.NAME
 RESEARCHER_RES: list[tuple[re.Pattern[str], bool]] = [
@@ -136,13 +137,13 @@ RESEARCHER_RES: list[tuple[re.Pattern[str], bool]] = [
         ),
         True,
     ),
-    (re.compile(rf"\bled\s+by\s+(?:{TITLES}\s+)?({NAME})"), True),
+    (re.compile(rf"\bled\s+by\s+(?:(?:the\s+)?(?:{PROFESSION})\s+)?(?:{TITLES}\s+)?({NAME})"), True),
     (re.compile(rf"\b({NAME}),?\s+(?:who\s+led|the\s+(?:study's|paper's|trial's)\s+lead|the\s+lead\s+author)"), True),
     (re.compile(rf"\b({NAME})\s+(?:and|&)\s+(?:her|his|their)?\s*(?:colleagues|co-?authors|team)\b"), True),
     (re.compile(rf"\b({NAME})\s+et\s+al\b"), True),
     (re.compile(rf"\bco-?authors?,?\s+(?:{TITLES}\s+)?({NAME})"), False),
     # "psychologist Fiona MacLeod", "the economist Ana de la Cruz"
-    (re.compile(rf"\b(?:{PROFESSION})s?,?\s+(?:{TITLES}\s+)?({NAME})", re.IGNORECASE), False),
+    (re.compile(rf"\b(?:{PROFESSION})s?,?\s+(?:{TITLES}\s+)?({NAME})"), False),
     # "Liane Schmidt, neuroscience researcher at Inserm" / "Sean O'Brien, an epidemiologist"
     (re.compile(rf"\b({NAME}),\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{PROFESSION})s?\b"), False),
     (re.compile(rf"\b{TITLES}\s+({NAME})"), False),

@@ -1066,6 +1066,201 @@ CASES: list[Case] = [
         ],
     ),
 ]
+# Written after the ranking was tuned on the cases above and never tuned against: all held out.
+LATER: list[Case] = [
+    Case(
+        "same-author-two-papers-year",
+        ["year", "profession", "journal_full_name"],
+        "The nap that makes you smarter",
+        "2024-04-04",
+        "Siestas are back in fashion.\n\n"
+        "[[In a 2020 paper in the Journal of Sleep Research, psychologist Hannah Fischer found that a 20-minute "
+        "nap improved recall of faces.]]\n\nShe has studied sleep for two decades.",
+        W(
+            "10.5555/jsr.2020.0315",
+            "Brief Daytime Naps Improve Recall of Faces",
+            "Hannah Fischer; Marco Bellini",
+            "Journal of Sleep Research",
+            "2020-03-15",
+            "Forty participants who took a 20-minute nap recalled more faces than those who stayed awake.",
+        ),
+        ["Daytime naps and recall of words", "Napping and face memory in older adults"],
+        "Naps and memory recall were tested.",
+        extra=[
+            W(
+                "10.5555/jsr.2023.0210",
+                "Daytime Naps and Recall of Faces and Names",
+                "Hannah Fischer; Jonas Weber",
+                "Journal of Sleep Research",
+                "2023-02-10",
+                "Participants who napped recalled faces and names better; 64 participants.",
+            ),
+        ],
+    ),
+    Case(
+        "co-author-not-first",
+        ["co_author", "profession"],
+        "Pets lower stress in students",
+        "2023-10-10",
+        "Therapy dogs on campus.\n\n"
+        "[[Co-author Kwame Mensah, a psychologist, said students who stroked a dog for ten minutes had lower "
+        "cortisol.]]\n\nThe university now hosts puppy days.",
+        W(
+            "10.5555/pone.2023.0901",
+            "Ten Minutes of Petting a Dog Lowers Cortisol in Students",
+            "Laura Jensen; Kwame Mensah",
+            "PLOS ONE",
+            "2023-09-01",
+            "In this randomised trial, 249 students randomly assigned to pet a dog had lower cortisol.",
+            types=["Journal Article", "Randomized Controlled Trial"],
+        ),
+        ["Dogs and stress in hospital patients", "Cortisol and exam stress"],
+        "Petting dogs and cortisol in students were measured.",
+        extra=[
+            W(
+                "10.5555/eval.pets.mensah-first",
+                "Therapy Dogs and Student Anxiety Before Exams",
+                "Kwame Mensah; Amara Okafor",
+                "Social Science & Medicine",
+                "2022-11-11",
+                "Students visiting therapy dogs before exams reported less anxiety.",
+            ),
+        ],
+    ),
+    Case(
+        "topic-only-no-cues",
+        ["filler_words"],
+        "Cold water swimming and mood",
+        "2022-02-02",
+        "Brave the cold.\n\n"
+        "[[Research suggests that people who swam in cold water every week felt less anxious and slept better "
+        "than those who swam in heated pools.]]\n\nSwimmers should take care.",
+        W(
+            "10.5555/pone.2021.1212",
+            "Weekly Cold Water Swimming, Anxiety and Sleep Compared With Heated Pools",
+            "Eva Novak; Grace Mwangi",
+            "PLOS ONE",
+            "2021-12-12",
+            "Weekly cold water swimmers reported less anxiety and better sleep than heated pool swimmers; 300 "
+            "participants.",
+        ),
+        ["Cold water immersion and inflammation", "Open water swimming and depression"],
+        "Swimming and anxiety were surveyed.",
+    ),
+    Case(
+        "preprint-and-published-version",
+        ["preprint_server", "lead_author"],
+        "Long Covid and the brain",
+        "2022-05-05",
+        "Worrying signs.\n\n"
+        "[[A preprint on medRxiv led by Tomás Ferreira found grey matter shrank in people after mild Covid-19 "
+        "infection.]]\n\nThe study compared scans before and after infection.",
+        W(
+            "10.1101/2022.04.01.22273000",
+            "Grey Matter Loss After Mild COVID-19 Infection: A Brain Imaging Study",
+            "Tomás Ferreira; Nadia Petrova",
+            "medRxiv",
+            "2022-04-01",
+            "Brain scans of 785 participants before and after mild COVID-19 infection showed grey matter loss.",
+        ),
+        ["Cognitive decline after COVID-19 in older adults", "Smell loss and brain imaging after infection"],
+        "Brain imaging after COVID-19 infection was analysed.",
+        extra=[
+            W(
+                "10.5555/nature.2022.0707",
+                "Grey Matter Loss After Mild COVID-19 Infection",
+                "Tomás Ferreira; Nadia Petrova",
+                "Nature",
+                "2022-07-07",
+                "Brain scans of 785 participants before and after mild COVID-19 infection showed grey matter loss.",
+                biomedical=True,
+            ),
+        ],
+    ),
+    Case(
+        "science-word-not-journal",
+        ["journal_short_form", "lowercase"],
+        "What science says about cold showers",
+        "2021-01-01",
+        "Science has looked at the morning ritual.\n\n"
+        "[[The science is clear, says a trial in PLOS ONE: people who ended their shower with cold water took "
+        "fewer sick days.]]\n\nThe trial was run in the Netherlands.",
+        W(
+            "10.5555/pone.2016.0915",
+            "The Effect of Cold Showering on Health and Work: A Randomized Controlled Trial",
+            "Peter Lindqvist; Chloé Dubois",
+            "PLOS ONE",
+            "2016-09-15",
+            "In this randomized controlled trial, 3,018 participants who ended showers with cold water took fewer "
+            "sick days.",
+            types=["Journal Article", "Randomized Controlled Trial"],
+        ),
+        ["Cold exposure and immune function", "Sauna and sick leave"],
+        "Cold showers and sickness absence were measured.",
+    ),
+    Case(
+        "dr-title-accent-apostrophe",
+        ["accent", "apostrophe", "journal_full_name"],
+        "Red meat and bowel cancer",
+        "2020-11-20",
+        "Go easy on the bacon.\n\n"
+        "[[Dr Siân O'Connor told the paper that eating processed meat every day raised bowel cancer risk, in "
+        "research published in Gut.]]\n\nShe analysed data from half a million adults.",
+        W(
+            "10.5555/gut.2020.1001",
+            "Processed Meat Intake and Colorectal Cancer Risk",
+            "Siân O'Connor; Rahul Mehta",
+            "Gut",
+            "2020-10-01",
+            "In 475,000 adults, daily processed meat intake was associated with higher colorectal and bowel cancer "
+            "risk.",
+        ),
+        ["Red meat and breast cancer", "Fibre intake and bowel cancer"],
+        "Processed meat and bowel cancer risk were examined.",
+    ),
+    Case(
+        "old-and-new-years",
+        ["year", "old_study", "journal_short_form"],
+        "The marshmallow test, revisited",
+        "2024-06-06",
+        "Self-control in childhood.\n\n"
+        "[[A 1990 study in Science linked preschoolers' delay of gratification to later achievement, a claim a "
+        "2018 replication weakened.]]\n\nThe debate is not settled.",
+        W(
+            "10.5555/science.1990.0101",
+            "Predicting Adolescent Competence From Preschool Delay of Gratification",
+            "Ingrid Halvorsen; David Kowalski",
+            "Science",
+            "1990-01-01",
+            "Preschool delay of gratification predicted adolescent achievement and competence.",
+            biomedical=False,
+        ),
+        ["Delay of gratification and socioeconomic status", "Self-control in childhood and adult health"],
+        "Delay of gratification in preschoolers was studied.",
+    ),
+    Case(
+        "title-quoted",
+        ["journal_lookup", "non_biomedical"],
+        "Why traffic jams appear from nowhere",
+        "2019-03-03",
+        "Phantom jams explained.\n\n"
+        "[[The paper, titled \u201cStop-and-go waves without bottlenecks\u201d and published in Physical "
+        "Review Letters, shows jams can form on an empty ring road.]]\n\nDrivers were asked to keep a steady "
+        "speed.",
+        W(
+            "10.5555/prl.2019.0202",
+            "Stop-and-Go Waves Without Bottlenecks on a Ring Road",
+            "Wei Zhang; Hiroshi Sato",
+            "Physical Review Letters",
+            "2019-02-02",
+            "Experiments with cars on a ring road show stop-and-go waves form without bottlenecks.",
+        ),
+        ["Traffic flow on motorways", "Autonomous vehicles and traffic waves"],
+        "Traffic waves on roads were observed.",
+    ),
+]
+for _case in LATER:
+    _case.split = "held_out"
 
 
 def _notice(work: Work) -> None:
@@ -1126,3 +1321,4 @@ def corpus(cases: list[Case] | None = None) -> Corpus:
 
 for _n, _case in enumerate(CASES):
     _case.split = "held_out" if _n % 4 == 3 else "dev"
+CASES += LATER
