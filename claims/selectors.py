@@ -12,8 +12,7 @@ from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from claims import hooks
-from claims import studies
+from claims import hooks, studies
 from claims.models import IN_QUEUE, WITH_REVIEWER, Article, Claim, ClaimEvent, ClaimStatus, Comment, Evidence, Verdict
 from claims.permissions import REVIEWER_GROUP
 
@@ -271,7 +270,7 @@ def evidence_for(verdict: Verdict | None) -> list[Evidence]:
     claim = verdict.claim
     wording = [claim.text, claim.quote, claim.article.title]
     for item in items:
-        card = item.study or (item.candidate.study if item.candidate else {})
+        card = (item.candidate.study if item.candidate and item.candidate.study else item.study) or {}
         item.card = studies.display(card)
         item.notes = studies.overclaim_notes(wording, card)
     return items

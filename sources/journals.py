@@ -10,6 +10,7 @@ the broader second pass drops it.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -211,6 +212,11 @@ def by_issn(issns: list[str]) -> Journal | None:
 
 def in_text(text: str) -> list[tuple[int, Journal, str]]:
     """Every journal of the table named in ``text``: (position, journal, the words used), in text order."""
+    return list(_in_text(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _in_text(text: str) -> tuple[tuple[int, Journal, str], ...]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, Journal, str]] = []
     for pattern, journal, _name in ALIASES:
@@ -224,7 +230,7 @@ def in_text(text: str) -> list[tuple[int, Journal, str]]:
             taken.append((start, end))
             found.append((start, journal, match.group(0)))
     found.sort(key=lambda f: f[0])
-    return found
+    return tuple(found)
 
 
 def _sentence_start(text: str, start: int) -> bool:

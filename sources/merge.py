@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
-from sources import journals, names, normalize, registry, study
+from sources import journals, names, normalize, query, registry, study
 from sources.types import ClaimQuery, Work
 
 NOTICE_TYPES = {"erratum", "retraction-notice", "correction-notice"}
@@ -181,15 +181,16 @@ CONFIDENT_SIMILARITY = 0.35
 
 
 def _topic_coverage(fields: dict[str, Any], q: ClaimQuery) -> tuple[float, int]:
-    """Share of the claim's topic words in the title (full weight) or abstract (most of it), by informativeness."""
+    """Share of the claim's topic words in the title (in full) or abstract (most of it), weighted by informativeness."""
     if not q.keywords:
         return 0.0, 0
     title = _stems(fields.get("title") or "")
     abstract = _stems(fields.get("abstract") or "")
     total = got = 0.0
     hits = 0
-    for position, word in enumerate(q.keywords):
-        weight = 1.0 / (1 + 0.15 * position)  # the list is ranked by informativeness
+    for word in q.keywords:
+        # Rare words say more: a match on "ketamine" counts for more than one on "mood".
+        weight = query.informativeness(word)
         total += weight
         key = normalize.stem(word)
         if key in title:

@@ -18,6 +18,7 @@ date: the article's date is soft evidence for the ranking.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from typing import Any
@@ -35,7 +36,21 @@ PMID_RE = re.compile(
 MONTHS = {
     m: i
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
     )
 }
 MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
@@ -188,7 +203,11 @@ _STOPWORDS = """a about above across after afterwards again against all almost a
     january february march april may june july august september october november december"""
 _REPORTING = """writing wrote write writes posted posting led leads leading doi pmid pubmed ran run runs
     rose rise rises fell fall falls cut cuts showing looked look looking looks tested testing test tests
-    work works worked working conducted carried involved involving used uses use"""
+    work works worked working conducted carried involved involving used uses use
+    lifts lift lifted boosts boost boosted slashes slash slashed halves halved doubles doubled triples tripled
+    curbs curb eases ease tames fights fight beats beat tackles tackle battles battle helps help helped hurts
+    hurt harms harm sparks spurs fuels reveals reveal revealed warns warn warned hails hailed breakthrough
+    surprising surprise shock shocking huge massive key vital crucial promise promising hope hopes hopeful"""
 STOPWORDS = frozenset(_STOPWORDS.split()) | frozenset(_REPORTING.split())
 # Words of this general-English frequency (Zipf scale) or more say little of a topic.
 COMMON_ZIPF = 5.6
@@ -284,6 +303,13 @@ def _trim_name(name: str) -> str:
 
 def extract_researchers(text: str, *, exclude: list[str]) -> tuple[list[str], list[str]]:
     """(everyone named as a researcher, those named as leading the work), in text order."""
+    everyone, leads = _researchers(text, tuple(exclude))
+    return list(everyone), list(leads)
+
+
+# Pure and the same for every provider's search of one claim: computed once per process.
+@functools.lru_cache(maxsize=512)
+def _researchers(text: str, exclude: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     excluded = {names.fold(e) for e in exclude}
     excluded |= {names.fold(i) for i in KNOWN_INSTITUTIONS}
     hits: list[tuple[int, str, bool]] = []
@@ -303,7 +329,7 @@ def extract_researchers(text: str, *, exclude: list[str]) -> tuple[list[str], li
     hits.sort(key=lambda h: h[0])
     everyone = _merge_people([h[1] for h in hits])
     leads = _merge_people([h[1] for h in hits if h[2]])
-    return everyone, leads
+    return tuple(everyone), tuple(leads)
 
 
 def _merge_people(people: list[str]) -> list[str]:
@@ -345,6 +371,11 @@ def informativeness(word: str) -> float:
 
 def extract_keywords(claim: str, paragraph: str, article: str, *, exclude: list[str], limit: int = 8) -> list[str]:
     """Topic words by informativeness x emphasis; ties go to the word met first in the claim."""
+    return list(_keywords(claim, paragraph, article, tuple(exclude), limit))
+
+
+@functools.lru_cache(maxsize=512)
+def _keywords(claim: str, paragraph: str, article: str, exclude: tuple[str, ...], limit: int) -> tuple[str, ...]:
     excluded = {w for phrase in exclude for w in normalize.words(phrase)}
     focus_order: dict[str, int] = {}
     for position, word in enumerate(normalize.words(f"{claim} {paragraph}")):
@@ -370,7 +401,7 @@ def extract_keywords(claim: str, paragraph: str, article: str, *, exclude: list[
         word = surface[key].most_common(1)[0][0]
         scores[key] = emphasis * informativeness(word)
     ranked = sorted(scores, key=lambda k: (-round(scores[k], 6), focus_order.get(k, 10_000)))
-    return [surface[k].most_common(1)[0][0] for k in ranked[:limit]]
+    return tuple(surface[k].most_common(1)[0][0] for k in ranked[:limit])
 
 
 def build(

@@ -17,7 +17,7 @@ from claims import permissions
 from claims.models import Claim, ClaimEvent
 from factcheck.celery import enqueue_on_commit
 from factcheck.errors import ServiceError
-from sources import http, merge, normalize, query, ratelimit, registry
+from sources import http, merge, normalize, query, ratelimit, registry, study
 from sources.models import CandidateSource, SourceSearch
 from sources.registry import label
 from sources.types import ClaimQuery, ProviderError, TransientError, Work
@@ -521,6 +521,12 @@ def _integrity_update(candidate_id: int, records: list[Work]) -> None:
         *candidate.updates,
         *[u for u in fields["updates"] if (u.get("type"), u.get("notice_doi") or u.get("provider")) not in known],
     ]
+    if candidate.study:
+        # The card's kind stays; its integrity part follows the flags and notices.
+        fresh = study.card({**_candidate_fields(candidate), "updates": candidate.updates, "journal": candidate.journal,
+                            "is_retracted": candidate.is_retracted, "has_correction": candidate.has_correction,
+                            "has_expression_of_concern": candidate.has_expression_of_concern})  # fmt: skip
+        candidate.study = {**candidate.study, **{k: fresh[k] for k in ("retracted", "corrected", "concern", "notices")}}
     candidate.integrity_checked_at = timezone.now()
     candidate.save()
     if newly:

@@ -119,7 +119,8 @@ def _evidence_row(ev: Evidence) -> dict[str, Any]:
         "year": ev.year or (cand.year if cand else None),
         "pmid": ev.pmid or (cand.pmid if cand else ""),
         # The study card as it stood when published (see claims.studies); older snapshots have none.
-        "study": dict(ev.study or (cand.study if cand else {}) or {}),
+        # A confirmed source's own card wins: the daily re-check keeps its retraction notices current.
+        "study": dict((cand.study if cand and cand.study else ev.study) or {}),
         "doi": doi,
         "doi_url": f"https://doi.org/{doi}" if doi else "",
         "url": ev.url or (cand.url if cand else ""),

@@ -160,7 +160,7 @@ def _journal(name: str) -> tuple[list[str], bool]:
 _pmid_counter = [31000000]
 
 
-def W(  # noqa: N802 (reads as a record in the table below)
+def W(
     doi: str,
     title: str,
     authors: str,
@@ -1271,6 +1271,26 @@ def _notice(work: Work) -> None:
         work.openalex_type = "erratum"
 
 
+def _shifted(date: dt.date, years: int, days: int = 0) -> dt.date:
+    return dt.date(max(date.year + years, 1950), date.month, min(date.day, 28)) + dt.timedelta(days=days)
+
+
+def _distractor(
+    case: Case,
+    suffix: str,
+    title: str,
+    abstract: str,
+    authors: list[tuple[str, str]],
+    venue: str,
+    when: dt.date,
+    biomedical: bool,
+) -> Work:
+    names = "; ".join(f"{given} {family}" for given, family in authors)
+    return W(
+        f"10.5555/eval.{case.key}.{suffix}", title, names, venue, when.isoformat(), abstract, biomedical=biomedical
+    )
+
+
 def corpus(cases: list[Case] | None = None) -> Corpus:
     """Every case's cited work and its distractors, as one corpus (searches see all of it)."""
     cases = cases if cases is not None else CASES
@@ -1290,29 +1310,19 @@ def corpus(cases: list[Case] | None = None) -> Corpus:
         off = OFF_TOPIC[n % len(OFF_TOPIC)]
         off2 = OFF_TOPIC[(n + 9) % len(OFF_TOPIC)]
         date = dt.date(target.year, target.month, target.day)
-
-        def make(suffix: str, title: str, abstract: str, authors: list[tuple[str, str]], venue: str, when: dt.date):
-            doi = f"10.5555/eval.{case.key}.{suffix}"
-            if not venue:
-                venue = target.preprint_server or "PLOS ONE"
-            names = "; ".join(f"{g} {f}" for g, f in authors)
-            return W(doi, title, names, venue, when.isoformat(), abstract, biomedical=bio)
-
-        shifted = lambda years, days=0: (
-            dt.date(max(date.year + years, 1990), date.month, min(date.day, 28)) + dt.timedelta(days=days)
-        )  # noqa: E731
+        venue = target.journal or target.preprint_server
         works += [
             # Same journal (or server), same year, another topic.
-            make("same-journal", off[0], off[1], [person, other], target.journal, shifted(0, 20)),
+            _distractor(case, "same-journal", off[0], off[1], [person, other], venue, _shifted(date, 0, 20), bio),
             # A rival study of the same topic in another venue, the same year.
-            make("rival", case.rivals[0], f"{case.topic} {off2[1]}", [other, third],
-                 others[n % len(others)], shifted(0, -40)),
+            _distractor(case, "rival", case.rivals[0], f"{case.topic} {off2[1]}", [other, third],
+                        others[n % len(others)], _shifted(date, 0, -40), bio),
             # Another paper by the same first author, on another topic, two years earlier.
-            make("same-author", off2[0], off2[1], [target.authors[0], third], others[(n + 3) % len(others)],
-                 shifted(-2)),
+            _distractor(case, "same-author", off2[0], off2[1], [target.authors[0], third],
+                        others[(n + 3) % len(others)], _shifted(date, -2), bio),
             # An older paper of the same topic in the same venue.
-            make("earlier", case.rivals[1], f"{case.topic} Data from earlier years were used.", [third, person],
-                 target.journal, shifted(-5)),
+            _distractor(case, "earlier", case.rivals[1], f"{case.topic} Data from earlier years were used.",
+                        [third, person], venue, _shifted(date, -5), bio),
         ]  # fmt: skip
     journals = [Journal(name, issns, aliases) for name, issns, aliases, _ in JOURNALS]
     journals += [Journal(name, [], [], repository=True) for name in SERVERS]

@@ -25,7 +25,32 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 from xml.sax.saxutils import escape
 
-STOP = frozenset("a an and the of in on for to with by at from or is are was were be as that this".split())
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "by",
+        "at",
+        "from",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "as",
+        "that",
+        "this",
+    ]
+)
 
 
 @dataclass
@@ -112,16 +137,16 @@ def parse_boolean(query: str) -> Any:
         return tokens[position - 1]
 
     def primary() -> Any:
-        token = take()
-        if token == "(":
+        item = take()
+        if item == "(":
             node = expression()
             if peek() == ")":
                 take()
             return node
         if peek() == ":":
             take()
-            return ("range", token, take())
-        return ("leaf", token)
+            return ("range", item, take())
+        return ("leaf", item)
 
     def conjunction() -> Any:
         nodes = [primary()]
@@ -274,7 +299,7 @@ def _openalex_work(work: Work, score: float | None = None) -> dict[str, Any]:
     return item
 
 
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def _pubmed_article(work: Work) -> str:
@@ -305,8 +330,8 @@ def _pubmed_article(work: Work) -> str:
     return (
         f'<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">{work.pmid}</PMID>'
         f'<Article PubModel="Print-Electronic"><Journal>{issns}<JournalIssue CitedMedium="Internet">'
-        f"<Volume>{escape(work.volume)}</Volume><PubDate><Year>{work.year}</Year><Month>{MONTHS[work.month - 1]}</Month>"
-        f"</PubDate></JournalIssue><Title>{escape(work.journal)}</Title>"
+        f"<Volume>{escape(work.volume)}</Volume><PubDate><Year>{work.year}</Year>"
+        f"<Month>{MONTHS[work.month - 1]}</Month></PubDate></JournalIssue><Title>{escape(work.journal)}</Title>"
         f"<ISOAbbreviation>{escape(work.journal)}</ISOAbbreviation></Journal>"
         f"<ArticleTitle>{escape(work.title)}.</ArticleTitle>"
         f'<ELocationID EIdType="doi" ValidYN="Y">{escape(work.doi)}</ELocationID>'

@@ -151,7 +151,7 @@ def test_find_sources_wait_prints_the_merged_list_best_first(fake_apis: HTTPServ
     call_command("find_sources", str(jama_claim.pk), "--wait", stdout=out, stderr=err)
     lines = out.getvalue().splitlines()
     assert lines[0].startswith(f"{BOTTEMANNE_DOI}\t")
-    doi, score, confident, flags, kind = lines[0].split("\t")[:5]
+    _doi, score, confident, flags, kind = lines[0].split("\t")[:5]
     assert float(score) > 0 and confident in ("confident", "not confident")
     assert (flags, kind) == ("-", "Observational study")
     assert "PMID 36169969" in lines[0]
