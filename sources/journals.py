@@ -13,13 +13,13 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 
-from sources import normalize
-from sources.http import fetch
+from sources import normalize, ratelimit
+from sources.http import fetch, interactive
 from sources.providers.base import as_dict, as_list, as_str, load_json
 from sources.types import ProviderError
 
@@ -324,8 +324,12 @@ def look_up(name: str) -> Journal | None:
         ),
     ]
     for provider, url, params, parse in attempts:
+        # A look-up only sharpens the cues: one try, and none at all at a provider that is resting.
+        if ratelimit.provider_resting(provider) is not None:
+            continue
         try:
-            answer = fetch(provider, url, params, kind="single")
+            with interactive():
+                answer = fetch(provider, url, params, kind="single")
             if answer.status != 200:
                 continue
             found = parse(answer.text, name)
@@ -335,15 +339,6 @@ def look_up(name: str) -> Journal | None:
         if found:
             return found
     return None
-
-
-@dataclass
-class Resolved:
-    """A journal cue as the claim gives it and what it resolved to."""
-
-    said: str
-    journal: Journal | None = None
-    issns: list[str] = field(default_factory=list)
 
 
 def resolve(name: str, *, lookups: bool = True) -> Journal | None:

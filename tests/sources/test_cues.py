@@ -127,3 +127,32 @@ def test_first_pass_ands_informative_words_and_the_broad_pass_ors_them() -> None
     assert "JOURNAL:" not in europepmc.search_query(q.broadened()) and " OR " in europepmc.search_query(q.broadened())
     assert " OR " in openalex.search_params(q.broadened())["search"]
     assert "filter" not in openalex.search_params(q)
+
+
+@pytest.mark.django_db
+def test_a_journal_the_table_does_not_know_is_looked_up_once_through_the_providers(fake_apis: object) -> None:
+    import json
+
+    server = fake_apis
+    server.expect_request("/openalex/sources").respond_with_data(  # type: ignore[attr-defined]
+        json.dumps({"meta": {"count": 0, "page": 1, "per_page": 5}, "results": []}), content_type="application/json"
+    )
+    server.expect_request("/crossref/journals").respond_with_data(  # type: ignore[attr-defined]
+        json.dumps({"status": "ok", "message-type": "journal-list", "message": {"items": [
+            {"title": "Cephalalgia Reports", "publisher": "SAGE", "ISSN": ["2515-8163"]}]}}),
+        content_type="application/json",
+    )  # fmt: skip
+    text = "The study, published in Cephalalgia Reports, a headache journal, found migraines peak on Mondays."
+    q = query.build(claim_text=text, article_date=DAY)
+    assert (q.journals, q.journal_issns, q.journal_resolved) == (["Cephalalgia Reports"], ["2515-8163"], True)
+    calls = len(server.log)  # type: ignore[attr-defined]
+    assert calls == 2
+    query.build(claim_text=text, article_date=DAY)
+    assert len(server.log) == calls  # type: ignore[attr-defined]  # answered from the shared cache
+
+
+@pytest.mark.django_db
+def test_offline_a_journal_look_up_leaves_the_name_as_a_soft_cue() -> None:
+    q = query.build(claim_text="Published in Cephalalgia Reports, a headache journal, on migraine.", article_date=DAY)
+    assert q.journals == ["Cephalalgia Reports"] and not q.journal_resolved
+    assert "[ta]" not in pubmed.search_term(q) and "JOURNAL:" not in europepmc.search_query(q)
