@@ -7,7 +7,8 @@ months, identifiers, the outlet that first reported it, filler words, and resear
 biomedicine that only Crossref and OpenAlex index. Around each cited work the corpus holds works
 that share its cues: the same journal and year on another topic, a rival study of the same topic in
 another journal, another paper by the same first author, an older paper of the same topic in the
-same journal, and for some a correction notice or a retracted namesake.
+same journal; for a third of the cases a twin (same journal, same months, same topic, other
+authors); and for some a correction notice, a retracted namesake or a later paper of the same team.
 
 Cases are split: ``dev`` (tuned against) and ``held_out`` (every fourth case, only reported).
 """
@@ -1324,6 +1325,12 @@ def corpus(cases: list[Case] | None = None) -> Corpus:
             _distractor(case, "earlier", case.rivals[1], f"{case.topic} Data from earlier years were used.",
                         [third, person], venue, _shifted(date, -5), bio),
         ]  # fmt: skip
+        if n % 3 == 0:
+            # For a third of the cases, a twin: the same venue, the same months, the same topic, other authors.
+            works.append(
+                _distractor(case, "twin", f"{case.rivals[0]}: a second cohort", f"{case.topic} {off[1]}",
+                            [other, person], venue, _shifted(date, 0, 25), bio)
+            )  # fmt: skip
     journals = [Journal(name, issns, aliases) for name, issns, aliases, _ in JOURNALS]
     journals += [Journal(name, [], [], repository=True) for name in SERVERS]
     return Corpus(works, journals)

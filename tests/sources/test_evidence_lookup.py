@@ -80,9 +80,14 @@ def test_the_claim_page_shows_the_look_up_state_and_the_card(client: Client, in_
     client.force_login(reviewer)
     page = client.get(reverse("claims:claim", args=[in_review.pk])).content.decode()
     assert "Looking this identifier up" in page
+    # The evidence section follows the look-up by polling its own fragment, and stops once it is done.
+    assert f'hx-get="/claims/{in_review.pk}/?part=evidence" hx-trigger="every 3s"' in page
+    fragment = client.get(reverse("claims:claim", args=[in_review.pk]) + "?part=evidence", HTTP_HX_REQUEST="true")
+    assert 'id="evidence"' in fragment.content.decode() and "Looking this identifier up" in fragment.content.decode()
     claim_services.evidence_describe(evidence_id=item.pk, title="A paper", study={"kind": "case_report"})
     page = client.get(reverse("claims:claim", args=[in_review.pk])).content.decode()
     assert "A paper" in page and "Case report" in page and "Looking this identifier up" not in page
+    assert "?part=evidence" not in page
 
 
 def test_the_sweep_sends_again_what_stayed_pending(
