@@ -6,7 +6,10 @@ from their ``AppConfig.ready()``:
 - ``claim_created``: called inside the transaction that creates a claim (sources start searching);
 - ``claim_panels`` and ``article_panels``: cards on the claim and article pages, each a template and
   a function giving its context;
-- ``citable_sources``: what a reviewer may cite from a claim's confirmed sources.
+- ``citable_sources``: what a reviewer may cite from a claim's confirmed sources;
+- ``evidence_added``: called inside the transaction that adds evidence typed by hand (a DOI or a
+  PMID) so that another app can look it up after commit (sources resolves its title, authors,
+  journal, year and study card, and writes them back through ``claims.services.evidence_describe``).
 
 Entries are kept by name, so registering twice (tests, autoreload) replaces the first.
 """
@@ -57,6 +60,8 @@ class CitableSource(Protocol):
     url: str
     journal: str
     year: int | None
+    authors: list[str]
+    study: dict[str, Any]  # the study card (see claims.studies)
 
 
 @dataclass(frozen=True)
@@ -71,12 +76,19 @@ claim_created: Registry[Callable[..., None]] = Registry()
 claim_panels: Registry[Panel] = Registry()
 article_panels: Registry[Panel] = Registry()
 citable_sources: Registry[CitableSources] = Registry()
+evidence_added: Registry[Callable[[Any], None]] = Registry()
 
 
 def claim_created_notify(claim: Any, *, by: Any | None, search_sources: bool | None) -> None:
     """Tell every subscriber that ``claim`` was just created (still inside its transaction)."""
     for callback in claim_created:
         callback(claim, by=by, search_sources=search_sources)
+
+
+def evidence_added_notify(evidence: Any) -> None:
+    """Tell every subscriber that ``evidence`` (a DOI or PMID typed by hand) waits to be looked up."""
+    for callback in evidence_added:
+        callback(evidence)
 
 
 def panels(registry: Registry[Panel], obj: Any, request: HttpRequest) -> list[str]:

@@ -248,9 +248,26 @@ class Evidence(models.Model):
     candidate = models.ForeignKey(
         "sources.CandidateSource", null=True, blank=True, on_delete=models.PROTECT, related_name="evidence"
     )
+
+    class Lookup(models.TextChoices):
+        """Resolving a DOI or PMID typed by hand through the providers, in a task after commit."""
+
+        NONE = "", "Not needed"
+        PENDING = "pending", "Looking it up"
+        DONE = "done", "Found"
+        FAILED = "failed", "Not found"
+
     url = models.URLField(max_length=2000, blank=True)
     doi = models.CharField(max_length=255, blank=True)
+    pmid = models.CharField(max_length=20, blank=True)
     title = models.CharField(max_length=1000, blank=True)
+    authors = models.JSONField(default=list, blank=True, help_text='["Bottemanne H", ...]')
+    journal = models.CharField(max_length=500, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    study = models.JSONField(default=dict, blank=True, help_text="The study card (see claims.studies).")
+    lookup = models.CharField(max_length=10, choices=Lookup.choices, default=Lookup.NONE, blank=True)
+    lookup_note = models.TextField(blank=True, help_text="Why the look-up failed, in words.")
+    lookup_requested_at = models.DateTimeField(null=True, blank=True)
     stance = models.CharField(max_length=10, choices=Stance.choices)
     quote = models.TextField(blank=True, help_text="An optional quoted passage.")
     locator = models.CharField(max_length=100, blank=True, help_text="Page, figure or table.")
@@ -262,11 +279,17 @@ class Evidence(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(stance__in=Stance.values), name="evidence_stance_valid"),
             models.CheckConstraint(
-                condition=Q(candidate__isnull=False) | ~Q(url="") | ~Q(doi=""), name="evidence_has_target"
+                condition=Q(candidate__isnull=False) | ~Q(url="") | ~Q(doi="") | ~Q(pmid=""), name="evidence_has_target"
+            ),
+            models.CheckConstraint(
+                condition=Q(lookup__in=["", "pending", "done", "failed"]), name="evidence_lookup_valid"
             ),
             models.UniqueConstraint(
                 fields=["verdict", "candidate"], condition=Q(candidate__isnull=False), name="evidence_candidate_once"
             ),
+        ]
+        indexes = [
+            models.Index(fields=["lookup", "lookup_requested_at"], name="evidence_lookup_pending"),
         ]
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from claims import hooks
+from claims import hooks, studies
 from claims.models import IN_QUEUE, WITH_REVIEWER, Article, Claim, ClaimEvent, ClaimStatus, Comment, Evidence, Verdict
 from claims.permissions import REVIEWER_GROUP
 
@@ -262,9 +262,18 @@ def verdict_of(claim: Claim) -> Verdict | None:
 
 
 def evidence_for(verdict: Verdict | None) -> list[Evidence]:
+    """The verdict's evidence, each with its study card in words (``card``) and the notes where the
+    claim's wording (or its headline's) outruns the study (``notes``)."""
     if verdict is None:
         return []
-    return list(Evidence.objects.filter(verdict=verdict).select_related("candidate"))
+    items = list(Evidence.objects.filter(verdict=verdict).select_related("candidate"))
+    claim = verdict.claim
+    wording = [claim.text, claim.quote, claim.article.title]
+    for item in items:
+        card = (item.candidate.study if item.candidate and item.candidate.study else item.study) or {}
+        item.card = studies.display(card)
+        item.notes = studies.overclaim_notes(wording, card)
+    return items
 
 
 def citable_sources(claim: Claim, evidence: list[Evidence]) -> list[hooks.CitableSource]:

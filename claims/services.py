@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import hooks, permissions
 from claims.models import (
@@ -413,9 +415,12 @@ def evidence_add(
     source = None
     typed_doi = doi.strip()
     doi = normalise_doi(typed_doi)
+    pmid = "" if doi else _pmid(typed_doi)
     url = url.strip()
-    if typed_doi and not doi:
-        raise ServiceError("A DOI starts with “10.”, for example 10.1001/jamapsychiatry.2022.1234.")
+    if typed_doi and not doi and not pmid:
+        raise ServiceError(
+            _("A DOI starts with “10.”, for example 10.1001/jamapsychiatry.2022.1234; a PMID is digits only.")
+        )
     if candidate_id:
         source = hooks.confirmed_source(claim, candidate_id)
         if source is None:
@@ -425,22 +430,83 @@ def evidence_add(
         title = title or source.title
         doi = doi or source.doi
         url = url or source.url
-    elif not url and not doi:
+    elif not url and not doi and not pmid:
         raise ServiceError("Give the citation's URL or DOI.")
     if url and not url.lower().startswith(("http://", "https://")):
         raise ServiceError("A citation URL must start with http:// or https://.")
+    # Typed by hand: a DOI or PMID is looked up after commit by whoever listens (the sources app).
+    needs_lookup = source is None and bool(doi or pmid)
     evidence = Evidence.objects.create(
         verdict=verdict,
         candidate_id=source.pk if source else None,
         url=url[:2000],
         doi=doi[:255],
+        pmid=pmid,
         title=title.strip()[:1000],
+        authors=list(getattr(source, "authors", []) or []) if source else [],
+        journal=(getattr(source, "journal", "") or "")[:500] if source else "",
+        year=getattr(source, "year", None) if source else None,
+        study=dict(getattr(source, "study", {}) or {}) if source else {},
+        lookup=Evidence.Lookup.PENDING if needs_lookup else Evidence.Lookup.NONE,
+        lookup_requested_at=timezone.now() if needs_lookup else None,
         stance=stance,
         quote=quote.strip(),
         locator=locator.strip()[:100],
         added_by=by,
     )
-    _audit(claim, by, A.EVIDENCE_ADDED, data={"evidence_id": evidence.pk, "doi": doi, "url": url, "stance": stance})
+    _audit(
+        claim,
+        by,
+        A.EVIDENCE_ADDED,
+        data={"evidence_id": evidence.pk, "doi": doi, "pmid": pmid, "url": url, "stance": stance},
+    )
+    if needs_lookup:
+        hooks.evidence_added_notify(evidence)
+    return evidence
+
+
+def _pmid(value: str) -> str:
+    text = value.strip()
+    text = re.sub(r"^(?:PMID|pmid)\s*:?\s*", "", text)
+    text = text.removeprefix("https://pubmed.ncbi.nlm.nih.gov/").rstrip("/")
+    return text if text.isdigit() and text.isascii() and 0 < len(text) <= 10 else ""
+
+
+@transaction.atomic
+def evidence_describe(
+    *,
+    evidence_id: int,
+    title: str = "",
+    authors: list[str] | None = None,
+    journal: str = "",
+    year: int | None = None,
+    doi: str = "",
+    pmid: str = "",
+    study: dict[str, Any] | None = None,
+    failure: str = "",
+) -> Evidence | None:
+    """Write what a look-up found about evidence typed by hand (or why it found nothing).
+
+    Called by the app that did the look-up (sources) from a task. A title the reviewer typed is kept;
+    identifiers are only filled in. Safe to run twice; evidence removed meanwhile is left alone (None).
+    """
+    evidence = Evidence.objects.select_for_update().filter(pk=evidence_id).first()
+    if evidence is None:
+        return None
+    if failure:
+        evidence.lookup = Evidence.Lookup.FAILED
+        evidence.lookup_note = failure[:2000]
+    else:
+        evidence.title = evidence.title or title.strip()[:1000]
+        evidence.authors = list(authors or evidence.authors)
+        evidence.journal = (journal or evidence.journal)[:500]
+        evidence.year = year if isinstance(year, int) and 0 < year < 10_000 else evidence.year
+        evidence.doi = evidence.doi or normalise_doi(doi)
+        evidence.pmid = evidence.pmid or _pmid(pmid)
+        evidence.study = dict(study or evidence.study)
+        evidence.lookup = Evidence.Lookup.DONE
+        evidence.lookup_note = ""
+    evidence.save()
     return evidence
 
 
@@ -488,6 +554,7 @@ __all__ = [
     "claim_unassign",
     "comment_add",
     "evidence_add",
+    "evidence_describe",
     "evidence_remove",
     "review_start",
     "verdict_approve",

@@ -29,7 +29,7 @@ from claims.forms import (
     VerdictForm,
     board_filters,
 )
-from claims.models import DRAFTING, VERDICT_APPROVED, Article, Claim, ClaimStatus, Rating, display_name
+from claims.models import DRAFTING, VERDICT_APPROVED, Article, Claim, ClaimStatus, Evidence, Rating, display_name
 from claims.services import StaleEdit
 from claims.workflow import allowed_actions
 from factcheck.errors import ServiceError
@@ -214,6 +214,8 @@ def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict
         "send_back": selectors.pending_send_back(timeline) if claim.status in DRAFTING else None,
         "last_save": selectors.last_draft_save(claim=claim) if verdict else None,
     }
+    # Evidence typed by hand is being looked up: the section follows it (htmx) until it is described.
+    context["evidence_pending"] = any(item.lookup == Evidence.Lookup.PENDING for item in context["evidence"])
     if can_edit_verdict:
         context["confirmed"] = selectors.citable_sources(claim, context["evidence"])
         context["verdict_form"] = _verdict_form(claim, verdict)

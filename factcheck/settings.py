@@ -235,6 +235,10 @@ CELERY_BEAT_SCHEDULE["sources-sweep-stuck-searches"] = {
     "task": "sources.tasks.searches_sweep",
     "schedule": env.float("SOURCES_SWEEP_SECONDS", default=60.0),
 }
+CELERY_BEAT_SCHEDULE["sources-sweep-evidence-lookups"] = {
+    "task": "sources.tasks.evidence_sweep",
+    "schedule": env.float("SOURCES_SWEEP_SECONDS", default=60.0),
+}
 CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
     "task": "factcheck.outbox.tasks.outbox_sweep",
     "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=60.0),

@@ -10,10 +10,11 @@ class SourcesConfig(AppConfig):
         import sources.providers
         import sources.tasks  # noqa: F401 (services enqueue its tasks by name)
         from claims import hooks
-        from sources import selectors, services
+        from sources import evidence, selectors, services
 
         hooks.claim_created.register("sources", services.claim_created)
         hooks.claim_panels.register("sources", hooks.Panel("sources/panel.html", selectors.claim_panel))
         hooks.citable_sources.register(
             "sources", hooks.CitableSources(confirmed=selectors.citable, one=selectors.citable_one)
         )
+        hooks.evidence_added.register("sources", evidence.evidence_added)

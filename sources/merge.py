@@ -9,9 +9,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
-from sources import normalize, registry
+from sources import journals, names, normalize, query, registry, study
 from sources.types import ClaimQuery, Work
 
 NOTICE_TYPES = {"erratum", "retraction-notice", "correction-notice"}
@@ -25,6 +26,8 @@ class Merged:
     fields: dict[str, Any] = field(default_factory=dict)
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+    confident: bool = False
 
 
 class _Sets:
@@ -108,6 +111,8 @@ def merge(records: list[Work]) -> dict[str, Any]:
         for name in ("doi", "pmid", "pmcid", "title", "journal", "year", "volume", "issue", "pages", "work_type")
     }
     fields["abstract"] = _pick(_by(registry.abstract_precedence, records), "abstract")
+    fields["issn"] = sorted({i.upper() for r in records for i in r.issn if i})
+    fields["publication_types"] = sorted({t for r in records for t in r.publication_types if t})
     dated = [w.published_on for w in ordered if len(w.published_on) == 10]
     fields["published_on"] = min(dated) if dated else ""
     best_authors: list[str] = []
@@ -130,6 +135,7 @@ def merge(records: list[Work]) -> dict[str, Any]:
     fields["providers"] = sorted({r.provider for r in records}, key=registry.precedence)
     doi = fields["doi"]
     fields["url"] = f"https://doi.org/{doi}" if doi else _pick(ordered, "url")
+    fields["study"] = study.card(fields)
     return fields
 
 
@@ -152,72 +158,172 @@ def _date(fields: dict[str, Any]) -> dt.date | None:
         return None
 
 
+# The weight of each feature of the ranking; a candidate's score is their sum.
+WEIGHTS = {
+    "identifier": 8.0,  # its DOI or PMID is written in the article
+    "journal": 3.0,  # the journal (or preprint server) the article names
+    "lead_author": 3.0,  # its first author is named as leading the work
+    "author": 2.0,  # a researcher the article names is among its authors
+    "year": 2.5,  # published in the year the article gives
+    "near_year": 1.0,  # a year either side of it
+    "other_year": -1.5,  # another year than the one the article gives
+    "recent": 1.5,  # no year given: published in the year before the article (or weeks after)
+    "before_article": 0.5,  # no year given: published earlier than that
+    "after_article": -2.0,  # no year given: published months after the article
+    "similarity": 4.0,  # times the share of the claim's topic words in its title and abstract
+    "agreement": 0.25,  # per provider beyond the first, at most two
+    "notice": -4.0,  # a correction or retraction notice, not the study itself
+}
+# Confident: the score and the lead over the next candidate both reach these (see the README).
+CONFIDENT_SCORE = 6.5
+CONFIDENT_MARGIN = 2.0
+CONFIDENT_SIMILARITY = 0.35
+
+
+def _topic_coverage(fields: dict[str, Any], q: ClaimQuery) -> tuple[float, int]:
+    """Share of the claim's topic words in the title (in full) or abstract (most of it), weighted by informativeness."""
+    if not q.keywords:
+        return 0.0, 0
+    title = _stems(fields.get("title") or "")
+    abstract = _stems(fields.get("abstract") or "")
+    total = got = 0.0
+    hits = 0
+    for word in q.keywords:
+        # Rare words say more: a match on "ketamine" counts for more than one on "mood".
+        weight = query.informativeness(word)
+        total += weight
+        key = normalize.stem(word)
+        if key in title:
+            got += weight
+            hits += 1
+        elif key in abstract:
+            got += 0.8 * weight
+            hits += 1
+    return (got / total if total else 0.0), hits
+
+
+def _issns(fields: dict[str, Any]) -> set[str]:
+    return {i.upper() for i in fields.get("issn") or [] if isinstance(i, str)}
+
+
+def features(fields: dict[str, Any], q: ClaimQuery) -> tuple[dict[str, float], list[str]]:
+    """The named features of one candidate against the claim's cues, and a reason in words for each."""
+    found: dict[str, float] = {}
+    reasons: list[str] = []
+    doi, pmid = fields.get("doi") or "", fields.get("pmid") or ""
+    if doi and doi in q.dois:
+        found["identifier"] = 1.0
+        reasons.append(_("DOI cited in the article"))
+    elif pmid and pmid in q.pmids:
+        found["identifier"] = 1.0
+        reasons.append(_("PMID cited in the article"))
+    journal = fields.get("journal") or ""
+    wanted_issns = {i.upper() for i in q.journal_issns}
+    if q.journals and ((wanted_issns & _issns(fields)) or _journal_matches(journal, q.journals[0])):
+        found["journal"] = 1.0
+        reasons.append(_("journal matches %(journal)s") % {"journal": q.journals[0]})
+    elif q.preprint_servers and fields.get("is_preprint"):
+        server = q.preprint_servers[0]
+        doi_server = journals.preprint_server_of_doi(doi)
+        if _journal_matches(journal, server) or (doi_server and server.lower() in doi_server.lower()):
+            found["journal"] = 1.0
+            reasons.append(_("a preprint on %(server)s, as the article says") % {"server": server})
+    authors = [names.author_family(a) for a in fields.get("authors") or []]
+    lead_keys = {names.surname_key(names.surname(p)) for p in q.lead_authors}
+    named = 0
+    for person in [*q.lead_authors, *q.researchers]:
+        key = names.surname_key(names.surname(person))
+        if not key or key not in authors:
+            continue
+        family = names.surname(person)
+        if key in lead_keys and authors and authors[0] == key and "lead_author" not in found:
+            found["lead_author"] = 1.0
+            reasons.append(_("lead author %(name)s named in the article") % {"name": family})
+        elif "author" not in found and "lead_author" not in found:
+            found["author"] = 1.0
+            reasons.append(_("%(name)s, named in the article, is an author") % {"name": family})
+        named += 1
+        if named >= 2:
+            break
+    year = fields.get("year") if isinstance(fields.get("year"), int) else None
+    published = _date(fields)
+    if q.years and year:
+        if year in q.years:
+            found["year"] = 1.0
+            reasons.append(_("published in %(year)s, the year the article gives") % {"year": year})
+        elif any(abs(year - y) == 1 for y in q.years):
+            found["near_year"] = 1.0
+            reasons.append(_("published in %(year)s, a year from the one the article gives") % {"year": year})
+        else:
+            found["other_year"] = 1.0
+            reasons.append(_("published in %(year)s, not the year the article gives") % {"year": year})
+    elif q.article_date and (published or year):
+        when = published or dt.date(year or 1, 7, 1)
+        if q.article_date - dt.timedelta(days=365) <= when <= q.article_date + dt.timedelta(days=60):
+            # News reports new research: a work of the year before the story is the likeliest one.
+            found["recent"] = 1.0
+            reasons.append(_("published in the year before the article"))
+        elif when <= q.article_date:
+            found["before_article"] = 1.0
+            reasons.append(_("published before the article"))
+        else:
+            found["after_article"] = 1.0
+            reasons.append(_("published after the article"))
+    coverage, hits = _topic_coverage(fields, q)
+    if q.keywords:
+        found["similarity"] = round(coverage, 4)
+        reasons.append(
+            _("%(hits)s of %(total)s topic words in the title or abstract") % {"hits": hits, "total": len(q.keywords)}
+        )
+    providers = [p for p in fields.get("providers") or [] if p != registry.MANUAL]
+    if len(providers) > 1:
+        found["agreement"] = float(min(len(providers) - 1, 2))
+        names_ = ", ".join(registry.label(p) for p in providers)
+        reasons.append(_("found by %(count)s providers (%(names)s)") % {"count": len(providers), "names": names_})
+    if (fields.get("work_type") or "") in NOTICE_TYPES:
+        found["notice"] = 1.0
+        reasons.append(_("a notice about another paper, not a study"))
+    return found, reasons
+
+
+def score_of(found: dict[str, float]) -> float:
+    return round(sum(WEIGHTS[name] * value for name, value in found.items()), 3)
+
+
+def evidence_of(found: dict[str, float]) -> int:
+    """How many independent cues agree: the first tie-break after the score."""
+    return sum(1 for name, value in found.items() if WEIGHTS[name] > 0 and value > 0)
+
+
+def stable_key(fields: dict[str, Any]) -> str:
+    """The last tie-break: the same for the same work whichever provider answered first."""
+    if fields.get("doi"):
+        return f"doi:{fields['doi']}"
+    if fields.get("pmid"):
+        return f"pmid:{fields['pmid']}"
+    return f"title:{normalize.title_key(fields.get('title') or '')}"
+
+
 def rank(fields: dict[str, Any], q: ClaimQuery) -> tuple[float, list[str]]:
     """How well a merged work fits the claim's cues, and the reasons in words."""
-    score = 0.0
-    reasons: list[str] = []
-    if fields.get("doi") and fields["doi"] in q.dois:
-        score += 6
-        reasons.append("DOI cited in the article")
-    elif fields.get("pmid") and fields["pmid"] in q.pmids:
-        score += 6
-        reasons.append("PMID cited in the article")
-    journal = fields.get("journal") or ""
-    for wanted in q.journals:
-        if _journal_matches(journal, wanted):
-            score += 3
-            reasons.append(f"journal matches {wanted}")
-            break
-    if q.keywords:
-        text = _stems(f"{fields.get('title', '')} {fields.get('abstract', '')}")
-        hits = sum(1 for word in q.keywords if normalize.stem(word) in text)
-        score += 2.5 * hits / len(q.keywords)
-        reasons.append(f"{hits} of {len(q.keywords)} topic words")
-    year = fields.get("year")
-    published = _date(fields)
-    if q.article_date and (published or year):
-        start = q.date_from or dt.date.min
-        if published:
-            before, after = (
-                start <= published <= q.article_date,
-                q.article_date < published <= (q.date_to or q.article_date),
-            )
-        else:
-            before = start.year <= year <= q.article_date.year
-            after = False
-        if before:
-            score += 1.5
-            reasons.append(f"{year}, before the article")
-        elif after:
-            score += 1.0
-            reasons.append(f"{year}, within weeks of the article")
-        else:
-            score -= 1.0
-            reasons.append(f"{year}, outside the article's date window")
-    work_type = fields.get("work_type") or ""
-    if work_type in NOTICE_TYPES:
-        score -= 3
-        reasons.append("a notice about another paper, not a study")
-    elif work_type in ("article", "review"):
-        score += 0.5
-    elif work_type == "preprint":
-        reasons.append("a preprint")
-    authors = [normalize.family_name(a) for a in fields.get("authors") or []]
-    for person in q.researchers:
-        surname = normalize.title_key(person.split()[-1])
-        if surname and surname in authors:
-            score += 1.5
-            reasons.append(f"{person} is an author")
-            break
-    providers = [p for p in fields.get("providers") or [] if p != "manual"]
-    if len(providers) > 1:
-        score += 0.5 * (len(providers) - 1)
-        names = ", ".join(registry.label(p) for p in providers)
-        reasons.append(f"found by {len(providers)} providers ({names})")
-    if fields.get("is_retracted"):
-        score -= 1
-        reasons.append("retracted")
-    return round(score, 3), reasons
+    found, reasons = features(fields, q)
+    return score_of(found), reasons
+
+
+def order_key(score: float, found: dict[str, float], fields: dict[str, Any]) -> tuple[float, int, str]:
+    return (-score, -evidence_of(found), stable_key(fields))
+
+
+def is_confident(best: Merged, runner_up: Merged | None) -> bool:
+    """The best candidate is the cited work with little doubt: an identifier, or a high score well ahead."""
+    if best.features.get("identifier"):
+        return runner_up is None or not runner_up.features.get("identifier")
+    margin = best.score - (runner_up.score if runner_up else 0.0)
+    return (
+        best.score >= CONFIDENT_SCORE
+        and margin >= CONFIDENT_MARGIN
+        and best.features.get("similarity", 0.0) >= CONFIDENT_SIMILARITY
+    )
 
 
 def rank_fact_check(work: Work, q: ClaimQuery) -> tuple[float, list[str]]:
@@ -225,15 +331,18 @@ def rank_fact_check(work: Work, q: ClaimQuery) -> tuple[float, list[str]]:
         return 0.0, []
     text = _stems(f"{work.claim_text} {work.title}")
     hits = sum(1 for word in q.keywords if normalize.stem(word) in text)
-    return round(2.5 * hits / len(q.keywords), 3), [f"{hits} of {len(q.keywords)} topic words"]
+    reason = _("%(hits)s of %(total)s topic words") % {"hits": hits, "total": len(q.keywords)}
+    return round(2.5 * hits / len(q.keywords), 3), [reason]
 
 
 def combine(works: list[Work], q: ClaimQuery) -> list[Merged]:
-    """Cluster, merge and rank; best first."""
+    """Cluster, merge and rank; best first, ties broken by evidence and then a stable key; mark the confident one."""
     merged = []
     for group in cluster(works):
         fields = merge(group)
-        score, reasons = rank(fields, q)
-        merged.append(Merged(records=group, fields=fields, score=score, reasons=reasons))
-    merged.sort(key=lambda m: (-m.score, m.fields.get("title") or ""))
+        found, reasons = features(fields, q)
+        merged.append(Merged(records=group, fields=fields, score=score_of(found), reasons=reasons, features=found))
+    merged.sort(key=lambda m: order_key(m.score, m.features, m.fields))
+    if merged:
+        merged[0].confident = is_confident(merged[0], merged[1] if len(merged) > 1 else None)
     return merged

@@ -106,6 +106,10 @@ class CandidateSource(models.Model):
     providers = ArrayField(models.CharField(max_length=20), default=list, blank=True)
     score = models.FloatField(default=0.0)
     reasons = models.JSONField(default=list, blank=True)
+    features = models.JSONField(default=dict, blank=True, help_text="The ranking's named features and their values.")
+    rank = models.PositiveIntegerField(default=0, help_text="Place among the claim's publications, 1 = best.")
+    confident = models.BooleanField(default=False, help_text="The best candidate, with a score and margin to trust.")
+    study = models.JSONField(default=dict, blank=True, help_text="The study card (see claims.studies).")
     is_retracted = models.BooleanField(default=False)
     has_correction = models.BooleanField(default=False)
     has_expression_of_concern = models.BooleanField(default=False)
@@ -128,7 +132,7 @@ class CandidateSource(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["claim_id", "-score", "id"]
+        ordering = ["claim_id", "rank", "-score", "id"]
         constraints = [
             models.UniqueConstraint(fields=["claim", "doi"], condition=~Q(doi=""), name="candidate_doi_once_per_claim"),
             models.UniqueConstraint(

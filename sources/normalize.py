@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
 from typing import Any
+
+import snowballstemmer
 
 from factcheck.text import DOI_IN_TEXT_RE as DOI_IN_TEXT_RE
 from factcheck.text import normalise_doi
@@ -75,12 +78,13 @@ def words(value: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", folded)
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    """A crude stem so that depression/depressions/depressive compare equal; enough for ranking."""
-    for suffix in ("ations", "ation", "ments", "ment", "ives", "ive", "ings", "ing", "ions", "ion", "ies", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
-            return word[: -len(suffix)]
-    return word
+    """The English (Porter2) stem, so that skipped/skipping and depression/depressive compare equal."""
+    return str(_STEMMER.stemWord(word))
 
 
 def invert_abstract(index: Any) -> str:

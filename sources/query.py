@@ -1,69 +1,216 @@
-"""Turn a claim and its article into the cues a person would search with.
+"""Turn a claim and its article into the cues a person would search with, read as journalists write them.
 
-DOIs, PMIDs and URLs in the claim or its paragraph; the journal named ("JAMA Psychiatry");
-institutions (Inserm, CNRS, the Brain Institute); named researchers ("Liane Schmidt"); topic words
-weighted by how much the article dwells on them; and a date window before the article's date.
+- identifiers: DOIs (bare, ``doi:`` or doi.org links) and PMIDs in the claim or its paragraph;
+- journals by name, abbreviation or short form ("NEJM", "the Journal of the American Medical
+  Association", "The BMJ"), through the kept table of :mod:`sources.journals` and the providers'
+  journal indexes; preprint servers as such; never the outlet that reported the story;
+- researchers with particles, apostrophes, accents and hyphens, and the way stories introduce them
+  ("lead author", "co-author", "psychologist Fiona MacLeod", "Liane Schmidt, neuroscience researcher");
+- institutions; explicit years and months ("a 2019 study", "in the March issue");
+- topic words ranked by how informative they are: a stop-word list for function words and the
+  vocabulary of science reporting, then inverse frequency in general English (:mod:`wordfreq`),
+  weighted by where they occur; ties go to the word met first in the claim, never the alphabet.
+
+The date window is set only when the claim names a year. Otherwise searches are not limited by
+date: the article's date is soft evidence for the ranking.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from typing import Any
 
-from sources import normalize
+from wordfreq import zipf_frequency
+
+from sources import journals, names, normalize
 from sources.types import ClaimQuery
 
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
-PMID_RE = re.compile(r"\bPMID:?\s*(\d{5,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{5,9})", re.IGNORECASE)
-KNOWN_JOURNALS = [
-    "JAMA Psychiatry", "JAMA Network Open", "JAMA Pediatrics", "JAMA Internal Medicine", "JAMA",
-    "New England Journal of Medicine", "NEJM", "The Lancet Psychiatry", "The Lancet", "Lancet", "BMJ",
-    "Nature Medicine", "Nature Neuroscience", "Nature Communications", "Nature", "Science", "Cell",
-    "PNAS", "Proceedings of the National Academy of Sciences", "PLOS ONE", "PLOS Medicine",
-    "American Journal of Psychiatry", "Biological Psychiatry", "Molecular Psychiatry", "eLife",
-    "Scientific Reports", "Annals of Internal Medicine", "Neuron",
-]  # fmt: skip
-# A capitalised name after "journal" / "published in": "the journal JAMA Psychiatry,".
-JOURNAL_RE = re.compile(
-    r"(?:\bjournal|\bpublished in|\bappeared in|\breported in)\s+(?:the\s+)?(?:journal\s+)?"
-    r"((?:[A-Z][\w&'-]*|of|the|and|for|in)(?:\s+(?:[A-Z][\w&'-]*|of|the|and|for|in))*)"
+PMID_RE = re.compile(
+    r"\b(?:PMID|PubMed(?:\s+ID)?)\s*(?:number|no\.?)?:?\s*(\d{5,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{5,9})",
+    re.IGNORECASE,
 )
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+WORK_NOUN = (
+    r"(?:study|studies|paper|papers|trial|trials|review|analysis|meta-analysis|report|survey|experiment|"
+    r"preprint|research|article|investigation|cohort)"
+)
+YEAR_RES = [
+    # "a 2019 study", "their 2006 paper", "the 2015 trial"
+    re.compile(rf"\b(?:a|an|the|their|his|her|its|this|that|one)\s+((?:19|20)\d\d)\s+{WORK_NOUN}\b", re.IGNORECASE),
+    # "published in 2019", "appeared in March 2019", "posted on 4 May 2021"
+    re.compile(
+        r"\b(?:published|appeared|released|posted|reported|presented|conducted|carried out|run|came out)"
+        rf"(?:\s+(?:online|first|back))?\s+(?:in|on|during)\s+(?:(?:early|late|mid-?)\s+)?(?:\d{{1,2}}\s+)?"
+        rf"(?:(?:{MONTH_NAMES})\s+)?((?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
+    # "in 2006, researchers ...", "back in 2006 a team ..."
+    re.compile(r"\b[Ii]n\s+((?:19|20)\d\d),?\s+(?:a\s+team|researchers|scientists|economists|a\s+group)\b"),
+    # "(Smith et al., 2019)", "(2019)" after a work noun or a journal
+    re.compile(r"\bet al\.?,?\s+((?:19|20)\d\d)\b"),
+    re.compile(rf"\b{WORK_NOUN}\s+(?:from|of)\s+((?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\bin\s+(?:the\s+)?(?:{MONTH_NAMES})\s+((?:19|20)\d\d)\s+(?:issue|edition|number)\b"),
+]
+MONTH_RE = re.compile(
+    rf"\b(?:[Ii]n|[Ff]rom)\s+(?:the|its|their)\s+({MONTH_NAMES})(?:\s+((?:19|20)\d\d))?\s+(?:issue|edition|number)\b"
+)
+RELATIVE_YEAR_RE = re.compile(
+    rf"\b(last|this|previous)\s+year'?s\s+{WORK_NOUN}\b|\b{WORK_NOUN}\s+(?:published\s+)?last\s+year\b", re.IGNORECASE
+)
+
+# Phrases that introduce a journal the table may not know. "reported in" is not one: stories are
+# reported in newspapers.
+JOURNAL_CONTEXT_RES = [
+    # "the journal Cephalalgia Reports", "in the peer-reviewed journal Sleep Health"
+    re.compile(
+        r"\b(?:the\s+)?(?:(?:peer[- ]reviewed|medical|scientific|academic|specialist|prestigious|British|American)\s+)*"
+        r"journal\s+(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|in|&))*)"
+    ),
+    # "published in Cephalalgia Reports, a headache journal" / "in Sleep Health, the journal of ..."
+    re.compile(
+        r"\b(?:published|appeared|appears|appearing|out|writing|described|detailed|reported)?\s*in\s+(?:the\s+)?"
+        r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|in|&))*),\s+(?:a|an|the)\s+"
+        r"(?:[\w-]+\s+){0,3}journal\b"
+    ),
+    # "published in Cephalalgia Reports" / "appeared in the Journal of Sleep Research" / "published in 2019 in X"
+    re.compile(
+        r"\b(?:published|appeared|appears|appearing|writing|described|detailed|posted|reports?|reported|writes)"
+        r"\s+(?:online\s+)?(?:today\s+|this\s+week\s+|last\s+week\s+|in\s+(?:19|20)\d\d\s+)?in\s+(?:the\s+)?"
+        r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|in|&))*)"
+    ),
+    # "a study in the Journal of Urban Economics", "the paper in Sleep Health"
+    re.compile(
+        rf"\b{WORK_NOUN}\s+(?:published\s+)?in\s+(?:the\s+)?"
+        r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|in|&))*)"
+    ),
+    # Names that say they are journals wherever they stand: "the Journal of Hepatology", "Annals of ..."
+    re.compile(
+        r"\b(?P<name>(?:(?:American|British|European|International|Canadian|Scandinavian|Asian|African)\s+)?"
+        r"(?:Journal|Annals|Archives|Proceedings|Bulletin|Transactions)\s+of\s+(?:the\s+)?[A-Z][\w&'’-]*"
+        r"(?:\s+(?:[A-Z][\w&'’-]*|of|and|&))*)"
+    ),
+]
 KNOWN_INSTITUTIONS = [
     "Inserm", "CNRS", "Brain Institute", "Paris Brain Institute", "Institut du Cerveau", "ICM", "AP-HP",
     "Sorbonne University", "Pasteur Institute", "Institut Pasteur", "NIH", "National Institutes of Health",
     "CDC", "WHO", "World Health Organization", "Harvard", "Oxford", "Cambridge", "Stanford", "Yale", "MIT",
-    "Max Planck", "Karolinska", "UCL", "King's College London", "Imperial College",
+    "Max Planck", "Karolinska", "UCL", "King's College London", "Imperial College", "ETH Zurich", "CERN",
+    "Johns Hopkins", "Mayo Clinic", "Wellcome Sanger Institute", "Francis Crick Institute",
 ]  # fmt: skip
 INSTITUTION_RE = re.compile(
-    r"\b((?:University|Institute|Institut|College|School) of(?: [A-Z][\w'-]+)+"
-    r"|(?:[A-Z][\w'-]+ )+(?:University|Institute|Hospital))\b"
+    r"\b((?:University|Institute|Institut|College|School|Université|Universität|Universidad) (?:of|de|du|for)"
+    r"(?: (?:the |and )?[A-Z][\w'’-]+)+"
+    r"|(?:[A-Z][\w'’-]+ )+(?:University|Institute|Hospital|Medical Center|Medical Centre|Clinic|College))\b"
 )
-ROLE_WORDS = (
-    r"(?:researcher|scientist|professor|psychiatrist|neuroscientist|doctor|physician|author"
-    r"|epidemiologist|director|lead|head)"
-)
-# "Liane Schmidt, neuroscience researcher at Inserm" / "Dr Jane Doe" / "Professor John Smith".
-RESEARCHER_RES = [
-    re.compile(r"\b([A-Z][a-zé'-]+(?:\s[A-Z][a-zé'-]+){1,2}),\s+(?:[\w-]+\s+){0,4}" + ROLE_WORDS),
-    re.compile(r"\b(?:Dr\.?|Prof\.?|Professor)\s+([A-Z][a-zé'-]+(?:\s[A-Z][a-zé'-]+){1,2})"),
+# How stories introduce researchers. Whole words only: "head" is a role, "headache" is not.
+PROFESSIONS = (
+    "researcher", "scientist", "professor", "psychiatrist", "neuroscientist", "doctor", "physician", "author",
+    "co-author", "coauthor", "epidemiologist", "psychologist", "cardiologist", "economist", "sociologist",
+    "biologist", "physicist", "chemist", "geneticist", "oncologist", "neurologist", "paediatrician",
+    "pediatrician", "virologist", "immunologist", "statistician", "demographer", "ecologist", "climatologist",
+    "climate scientist", "astronomer", "astrophysicist", "anthropologist", "nutritionist", "dietitian",
+    "surgeon", "nurse", "pharmacologist", "criminologist", "political scientist", "historian", "linguist",
+    "engineer", "lecturer", "fellow", "investigator", "dermatologist", "endocrinologist", "gastroenterologist",
+    "microbiologist", "geologist", "oceanographer", "zoologist", "primatologist", "archaeologist",
+    "neurosurgeon", "radiologist", "epidemiology professor", "public health expert", "expert", "specialist",
+)  # fmt: skip
+LEAD_ROLES = ("lead author", "first author", "lead researcher", "lead investigator", "principal investigator",
+              "senior author", "led by", "who led")  # fmt: skip
+# Either case for the first letter ("Psychologist Fiona MacLeod" opens a sentence); names stay case-sensitive.
+PROFESSION = "|".join(f"[{p[0].upper()}{p[0]}]{re.escape(p[1:])}" for p in sorted(PROFESSIONS, key=len, reverse=True))
+TITLES = r"(?:Dr\.?|Prof\.?|Professor|Doctor|Dr)"
+NAME = names.NAME
+RESEARCHER_RES: list[tuple[re.Pattern[str], bool]] = [
+    # "lead author Maria Ortiz", "the study's lead author, Jan van der Berg,", "co-author José Álvarez"
+    (
+        re.compile(
+            rf"\b(?:lead|first|senior|principal)\s+(?:author|researcher|investigator)s?,?\s+(?:{TITLES}\s+)?({NAME})"
+        ),
+        True,
+    ),
+    (re.compile(rf"\bled\s+by\s+(?:(?:the\s+)?(?:{PROFESSION})\s+)?(?:{TITLES}\s+)?({NAME})"), True),
+    (re.compile(rf"\b({NAME}),?\s+(?:who\s+led|the\s+(?:study's|paper's|trial's)\s+lead|the\s+lead\s+author)"), True),
+    (re.compile(rf"\b({NAME})\s+(?:and|&)\s+(?:her|his|their)?\s*(?:colleagues|co-?authors|team)\b"), True),
+    (re.compile(rf"\b({NAME})\s+et\s+al\b"), True),
+    (re.compile(rf"\bco-?authors?,?\s+(?:{TITLES}\s+)?({NAME})"), False),
+    # "psychologist Fiona MacLeod", "the economist Ana de la Cruz"
+    (re.compile(rf"\b(?:{PROFESSION})s?,?\s+(?:{TITLES}\s+)?({NAME})"), False),
+    # "Liane Schmidt, neuroscience researcher at Inserm" / "Sean O'Brien, an epidemiologist"
+    (re.compile(rf"\b({NAME}),\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){{0,4}}(?:{PROFESSION})s?\b"), False),
+    (re.compile(rf"\b{TITLES}\s+({NAME})"), False),
+    # "said Fiona MacLeod", "according to Sean O'Brien" (kept only if it looks like a person)
+    (re.compile(rf"\b(?:said|says|explained|explains|adds|added|according\s+to)\s+({NAME})"), False),
 ]
-# Function words and the vocabulary of science reporting itself, which says nothing of the topic.
-_STOPWORDS = """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each even few for from further had has have having
-    he her here hers him his how i if in into is it its itself just least less like made make many may me might more
-    most much must my new no nor not now of off on once one only open or other our out over own per same she should
-    so some such than that the their them then there these they this those through to too two three four under until
-    up upon very was we were what when where which while who whom why will with within without would you your
-    results result published publish journal study studies researchers researcher scientists scientist found find
-    finding findings shows show showed shown according said says people person certainly already still course order
-    way ways making first last year years month months day days hours hour well however whether rather thing things
-    therapeutic avenues avenue additional research proves proved press release recalled preamble leave comment
-    possible determine determined taking presented became become wanted sought summarized adds added explains
-    effect effects effective commonly common important major
-    january february march april june july august september october november december affected"""
-STOPWORDS = frozenset(_STOPWORDS.split())
+
+# Function words (a standard English list) and the vocabulary of science reporting, which says
+# nothing of a study's topic.
+_STOPWORDS = """a about above across after afterwards again against all almost alone along already also although
+    always am among amongst amount an and another any anyhow anyone anything anyway anywhere are around as at back
+    be became because become becomes becoming been before beforehand behind being below beside besides between
+    beyond both bottom but by call can cannot could did do does doing done down due during each eight either eleven
+    else elsewhere empty enough etc even ever every everyone everything everywhere except few fewer fifteen fifty
+    first five for former formerly forty four from front full further get give go had has have having he hence her
+    here hereafter hereby herein hereupon hers herself him himself his how however hundred i if in indeed into is it
+    its itself just keep last latter latterly least less like likely unlikely made make many may me meanwhile might
+    mine more moreover most mostly move much must my myself name namely neither never nevertheless next nine no nobody
+    none noone nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours
+    ourselves out over own part per perhaps please put quite rather re really regarding same say see seem seemed
+    seeming seems serious several she should show side since six sixty so some somehow someone something sometime
+    sometimes somewhere still such take ten than that the their them themselves then thence there thereafter thereby
+    therefore therein thereupon these they third this those though three through throughout thru thus to together
+    too top toward towards twelve twenty two under unless until up upon us used using various very via was we well
+    were what whatever when whence whenever where whereafter whereas whereby wherein whereupon wherever whether
+    which while whither who whoever whole whom whose why will with within without would yet you your yours
+    yourself yourselves half third quarter percent per cent times roughly around nearly about approximately
+    results result published publish publishes publishing journal journals study studies studied researchers
+    researcher scientists scientist found find finds finding findings shows show showed shown according said says
+    say told tells people person certainly course order way ways making year years month months week weeks day days
+    hours hour today yesterday new recent recently latest therapeutic avenues avenue additional research proves
+    proved prove proven press release recalled preamble leave comment possible determine determined taking
+    presented became wanted sought summarized summarised adds added explains explained effect effects effective
+    commonly common important major suggest suggests suggested suggesting evidence data analysis analysed analyzed
+    paper papers report reports reported reporting team colleagues university institute professor doctor dr lead
+    author authors co-author experts expert claim claims article story news according preprint preprints server
+    peer reviewed review reviewed significant significantly compared compare comparing associated association
+    linked link links increase increased decrease decreased higher lower risk risks likely less more group groups
+    participants patients volunteers adults number numbers large small big little high low good bad better worse
+    best worst much many able across among amid despite within part parts kind kinds type types lot lots
+    issue volume edition online week weekly monthly daily annual early late mid first second third
+    january february march april may june july august september october november december"""
+_REPORTING = """writing wrote write writes posted posting led leads leading doi pmid pubmed ran run runs
+    rose rise rises fell fall falls cut cuts showing looked look looking looks tested testing test tests
+    work works worked working conducted carried involved involving used uses use
+    lifts lift lifted boosts boost boosted slashes slash slashed halves halved doubles doubled triples tripled
+    curbs curb eases ease tames fights fight beats beat tackles tackle battles battle helps help helped hurts
+    hurt harms harm sparks spurs fuels reveals reveal revealed warns warn warned hails hailed breakthrough
+    surprising surprise shock shocking huge massive key vital crucial promise promising hope hopes hopeful"""
+STOPWORDS = frozenset(_STOPWORDS.split()) | frozenset(_REPORTING.split())
+# Words of this general-English frequency (Zipf scale) or more say little of a topic.
+COMMON_ZIPF = 5.6
 
 
 def paragraph_of(body: str, start: int, end: int) -> str:
@@ -77,23 +224,59 @@ def _unique(items: list[str]) -> list[str]:
     seen: set[str] = set()
     out = []
     for item in items:
-        key = item.casefold()
+        key = names.fold(item)
         if item and key not in seen:
             seen.add(key)
             out.append(item)
     return out
 
 
-def extract_journals(text: str) -> list[str]:
-    found = []
-    for match in JOURNAL_RE.finditer(text):
-        name = re.sub(r"(\s+(?:of|the|and|for|in))+$", "", match.group(1)).strip()
-        if name and name[0].isupper() and len(name) > 2:
-            found.append(name)
-    for journal in KNOWN_JOURNALS:
-        if re.search(rf"\b{re.escape(journal)}\b", text) and not any(journal in f for f in found):
-            found.append(journal)
-    return _unique(found)
+def _clean_name(name: str) -> str:
+    name = re.sub(r"(\s+(?:of|the|and|for|in|&))+$", "", name.strip())
+    return name.rstrip(".,;:'’ ")
+
+
+def extract_journals(text: str, *, outlets: tuple[str, ...] = (), lookups: bool = True) -> list[journals.Journal]:
+    """Journals named in ``text``: the kept table first (any case), then names in journal phrasing.
+
+    A name in journal phrasing that the table does not know is looked up in the providers' journal
+    indexes; if they do not know it either it is kept as a name (soft evidence only). News outlets
+    and the article's own outlet are never journals.
+    """
+    table = [(pos, pos + len(words), j) for pos, j, words in journals.in_text(text)]
+    found: list[tuple[int, journals.Journal]] = []
+    longer: list[tuple[int, int]] = []
+    for number, pattern in enumerate(JOURNAL_CONTEXT_RES):
+        # "published in X" and "a study in X" may name a place or an outlet: kept only if X is a journal.
+        must_resolve = number in (2, 3)
+        for match in pattern.finditer(text):
+            name = _clean_name(match.group("name"))
+            start, end = match.start("name"), match.start("name") + len(name)
+            if len(name) < 3 or journals.is_news_outlet(name, outlets) or journals.known(name):
+                continue
+            # A longer name around a table entry is another journal ("Cephalalgia Reports", not "Cephalalgia").
+            inside = [t for t in table if start <= t[0] and t[1] <= end]
+            if any(t[0] <= start and end <= t[1] for t in table) or (inside and all(t[1] == end for t in inside)):
+                continue
+            if any(s <= start < e for s, e in longer):
+                continue
+            if names.looks_like_person(name) and not re.search(
+                r"\b(?:Journal|Reports|Review|Letters|Research|Annals|Proceedings|Bulletin|Science|Medicine|Health|Studies)\b",
+                name,
+            ):
+                continue
+            resolved = journals.resolve(name, lookups=lookups)
+            if resolved is None and must_resolve:
+                continue
+            found.append((start, resolved or journals.Journal(name=name, source="text")))
+            longer.append((start, end))
+    found += [(pos, j) for pos, end, j in table if not any(s <= pos < e for s, e in longer)]
+    found.sort(key=lambda f: f[0])
+    out: list[journals.Journal] = []
+    for _, journal in found:
+        if all(journals._key(journal.name) != journals._key(o.name) for o in out):
+            out.append(journal)
+    return out
 
 
 def extract_institutions(text: str) -> list[str]:
@@ -104,32 +287,121 @@ def extract_institutions(text: str) -> list[str]:
     return _unique(found)
 
 
-def extract_researchers(text: str) -> list[str]:
-    found = []
-    for pattern in RESEARCHER_RES:
-        found += [m.group(1) for m in pattern.finditer(text)]
-    institutions = {i.casefold() for i in KNOWN_INSTITUTIONS}
-    return _unique([f for f in found if f.casefold() not in institutions])
+PROFESSION_WORDS = frozenset(w for p in PROFESSIONS for w in p.split())
 
 
-def extract_keywords(focus: str, article: str, *, exclude: list[str], limit: int = 5) -> list[str]:
-    """Topic words: those of the claim, its paragraph and the title, weighted by the article's emphasis."""
+def _trim_name(name: str) -> str:
+    words = name.split()
+    # "Economist José Álvarez" at the start of a sentence: the profession is not part of the name.
+    while words and (words[0].lower() in PROFESSION_WORDS or re.fullmatch(TITLES, words[0])):
+        words.pop(0)
+    # "Fiona MacLeod Said" never happens, but a sentence may run a name into a capitalised word.
+    while words and words[-1].lower() in {"said", "says", "and", "the"}:
+        words.pop()
+    return " ".join(words)
+
+
+def extract_researchers(text: str, *, exclude: list[str]) -> tuple[list[str], list[str]]:
+    """(everyone named as a researcher, those named as leading the work), in text order."""
+    everyone, leads = _researchers(text, tuple(exclude))
+    return list(everyone), list(leads)
+
+
+# Pure and the same for every provider's search of one claim: computed once per process.
+@functools.lru_cache(maxsize=512)
+def _researchers(text: str, exclude: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    excluded = {names.fold(e) for e in exclude}
+    excluded |= {names.fold(i) for i in KNOWN_INSTITUTIONS}
+    hits: list[tuple[int, str, bool]] = []
+    for pattern, lead in RESEARCHER_RES:
+        for match in pattern.finditer(text):
+            name = _trim_name(match.group(1))
+            if not names.looks_like_person(name):
+                continue
+            folded = names.fold(name)
+            if folded in excluded or any(folded in e or e in folded for e in excluded if len(e) > 3):
+                continue
+            if journals.known(name) or journals.is_news_outlet(name):
+                continue
+            if any(w.lower() in STOPWORDS and w.lower() not in names.PARTICLES for w in name.split()[1:]):
+                continue
+            hits.append((match.start(1), name, lead))
+    hits.sort(key=lambda h: h[0])
+    everyone = _merge_people([h[1] for h in hits])
+    leads = _merge_people([h[1] for h in hits if h[2]])
+    return tuple(everyone), tuple(leads)
+
+
+def _merge_people(people: list[str]) -> list[str]:
+    """One entry per person: "Fiona MacLeod" and "MacLeod" are the same."""
+    out: list[str] = []
+    for person in people:
+        key = names.surname_key(names.surname(person))
+        if any(names.surname_key(names.surname(o)) == key for o in out):
+            continue
+        out.append(person)
+    return out
+
+
+def extract_years(text: str, article_date: dt.date | None) -> tuple[list[int], int | None]:
+    """Years named as the time of a study, and a month ("in the March issue"); none in the future."""
+    latest = (article_date or dt.date.today()).year
+    years = []
+    for pattern in YEAR_RES:
+        years += [int(m.group(1)) for m in pattern.finditer(text)]
+    month = None
+    for match in MONTH_RE.finditer(text):
+        month = MONTHS[match.group(1).lower()]
+        if match.group(2):
+            years.append(int(match.group(2)))
+        elif article_date:
+            years.append(article_date.year if month <= article_date.month else article_date.year - 1)
+    if article_date and RELATIVE_YEAR_RE.search(text):
+        match = RELATIVE_YEAR_RE.search(text)
+        assert match is not None
+        years.append(article_date.year if (match.group(1) or "").lower() == "this" else article_date.year - 1)
+    years = sorted({y for y in years if 1900 <= y <= latest})
+    return years, month
+
+
+def informativeness(word: str) -> float:
+    """How much a word says about a topic: inverse frequency in general English (Zipf scale)."""
+    return max(7.0 - zipf_frequency(word, "en"), 0.5)
+
+
+def extract_keywords(claim: str, paragraph: str, article: str, *, exclude: list[str], limit: int = 8) -> list[str]:
+    """Topic words by informativeness x emphasis; ties go to the word met first in the claim."""
+    return list(_keywords(claim, paragraph, article, tuple(exclude), limit))
+
+
+@functools.lru_cache(maxsize=512)
+def _keywords(claim: str, paragraph: str, article: str, exclude: tuple[str, ...], limit: int) -> tuple[str, ...]:
     excluded = {w for phrase in exclude for w in normalize.words(phrase)}
+    focus_order: dict[str, int] = {}
+    for position, word in enumerate(normalize.words(f"{claim} {paragraph}")):
+        focus_order.setdefault(normalize.stem(word), position)
+    claim_keys = {normalize.stem(w) for w in normalize.words(claim)}
+    paragraph_keys = {normalize.stem(w) for w in normalize.words(paragraph)}
     surface: dict[str, Counter[str]] = {}
-    article_counts: Counter[str] = Counter()
-    for word in normalize.words(article):
-        if len(word) < 4 or word in STOPWORDS or word in excluded or word.isdigit():
+    counts: Counter[str] = Counter()
+    for word in normalize.words(f"{claim}\n{paragraph}\n{article}"):
+        if len(word) < 3 or word in STOPWORDS or word in excluded or any(c.isdigit() for c in word):
+            continue
+        if zipf_frequency(word, "en") >= COMMON_ZIPF:
             continue
         key = normalize.stem(word)
-        article_counts[key] += 1
+        counts[key] += 1
         surface.setdefault(key, Counter())[word] += 1
-    focus_keys = {normalize.stem(w) for w in normalize.words(focus)}
-    scores = {key: count * (3 if key in focus_keys else 1) for key, count in article_counts.items() if count > 1}
-    for key in focus_keys:
-        if key in article_counts and key not in scores:
-            scores[key] = 2
-    ranked = sorted(scores, key=lambda k: (-scores[k], k))
-    return [surface[k].most_common(1)[0][0] for k in ranked[:limit]]
+    scores: dict[str, float] = {}
+    for key, count in counts.items():
+        weight = 3.0 if key in claim_keys else 2.0 if key in paragraph_keys else 0.0
+        if weight == 0.0 and count < 3:
+            continue  # a word of the wider article counts only if the article dwells on it
+        emphasis = weight + min(count, 6) * 0.5
+        word = surface[key].most_common(1)[0][0]
+        scores[key] = emphasis * informativeness(word)
+    ranked = sorted(scores, key=lambda k: (-round(scores[k], 6), focus_order.get(k, 10_000)))
+    return tuple(surface[k].most_common(1)[0][0] for k in ranked[:limit])
 
 
 def build(
@@ -140,42 +412,72 @@ def build(
     article_title: str = "",
     article_body: str = "",
     article_date: dt.date | None = None,
+    outlet: str = "",
+    lookups: bool = True,
 ) -> ClaimQuery:
-    """The cues of one claim. Pure: strings in, :class:`ClaimQuery` out."""
+    """The cues of one claim: strings in, :class:`ClaimQuery` out.
+
+    ``lookups`` lets a journal the kept table does not know be looked up through the providers
+    (cached); without it the function does no I/O at all.
+    """
     near = "\n".join([claim_text, quote, paragraph])
     everything = "\n".join([article_title, article_body, near])
     urls = _unique([u.rstrip(".,;:") for u in URL_RE.findall(near)])
     dois = _unique([d for d in (normalize.doi(m) for m in normalize.DOI_IN_TEXT_RE.findall(near)) if d])
     pmids = _unique([a or b for a, b in PMID_RE.findall(near)])
-    journals = extract_journals(near) or extract_journals(everything)
+    outlets = (outlet,) if outlet else ()
+    found = extract_journals(near, outlets=outlets, lookups=lookups)
+    servers = [j.name for j in found if j.preprint_server]
+    cited = [j for j in found if not j.preprint_server]
     institutions = extract_institutions(everything)
-    researchers = extract_researchers(everything)
+    researchers, leads = extract_researchers(
+        near + "\n" + article_body, exclude=[*(j.name for j in found), *institutions, outlet]
+    )
+    years, month = extract_years(near, article_date)
+    mentioned_outlets = [o for o in journals.NEWS_OUTLET_NAMES if re.search(rf"\b{re.escape(o)}\b", near)]
     keywords = extract_keywords(
-        "\n".join([claim_text, paragraph, article_title]),
-        everything,
-        exclude=[*journals, *institutions, *researchers],
+        claim_text + "\n" + quote,
+        paragraph + "\n" + article_title,
+        article_body,
+        exclude=[
+            *(j.name for j in found),
+            *(a for j in found for a in j.aliases),
+            *institutions,
+            *researchers,
+            outlet,
+            *mentioned_outlets,
+            *PROFESSIONS,
+            *re.findall(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b(?=,\s+(?:a|an|the)\s)", near),
+        ],
     )
     date_from = date_to = None
-    if article_date:
-        # Journals print weeks after papers go online; allow a little after the article's date.
-        date_from = article_date - dt.timedelta(days=730)
-        date_to = article_date + dt.timedelta(days=60)
+    if years:
+        # Print and online dates of one paper can fall in different years: a year either side.
+        date_from = dt.date(min(years) - 1, 1, 1)
+        date_to = dt.date(max(years) + 1, 12, 31)
+    journal = cited[0] if cited else None
     return ClaimQuery(
         text=claim_text.strip(),
         dois=dois,
         pmids=pmids,
         urls=urls,
-        journals=journals,
+        journals=[j.name for j in cited],
+        journal_issns=list(journal.issns) if journal else [],
+        journal_resolved=bool(journal and journal.source != "text"),
+        preprint_servers=servers,
         institutions=institutions,
         researchers=researchers,
+        lead_authors=leads,
         keywords=keywords,
+        years=years,
+        month=month,
         date_from=date_from,
         date_to=date_to,
         article_date=article_date,
     )
 
 
-def for_claim(claim: Any) -> ClaimQuery:
+def for_claim(claim: Any, *, lookups: bool = True) -> ClaimQuery:
     article = claim.article
     return build(
         claim_text=claim.text,
@@ -184,4 +486,6 @@ def for_claim(claim: Any) -> ClaimQuery:
         article_title=article.title,
         article_body=article.body,
         article_date=article.published_on,
+        outlet=article.outlet,
+        lookups=lookups,
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from claims import permissions
+from claims import permissions, studies
 from sources import registry
 from sources.models import CandidateSource, SourceSearch
 
@@ -24,13 +24,16 @@ def latest_searches(*, claim: Any) -> list[SourceSearch]:
 def confirmed_sources(*, claim: Any) -> QuerySet[CandidateSource]:
     """The sources an editor confirmed for the claim: what the reviewer may attach as evidence."""
     return CandidateSource.objects.filter(claim=claim, decision=CandidateSource.Decision.CONFIRMED).order_by(
-        "-score", "id"
+        "rank", "-score", "id"
     )
 
 
 def citable(claim: Any) -> list[CandidateSource]:
     """What the reviewer may cite: the claim's confirmed sources (for :data:`claims.hooks.citable_sources`)."""
-    return list(confirmed_sources(claim=claim))
+    sources = list(confirmed_sources(claim=claim))
+    for source in sources:
+        source.card = studies.display(source.study)
+    return sources
 
 
 def citable_one(claim: Any, candidate_id: int) -> CandidateSource | None:
@@ -44,11 +47,20 @@ def claim_panel(claim: Any, user: Any) -> dict[str, Any]:
 
 
 def sources_panel(*, claim: Any, user: Any, error: str = "", notice: str = "") -> dict[str, Any]:
-    """Everything ``sources/panel.html`` needs, under the key ``panel``. Three queries."""
+    """Everything ``sources/panel.html`` needs, under the key ``panel``. Two queries.
+
+    Each candidate carries its study card in words (``card``) and the notes where the claim's
+    wording, or its headline's, outruns the study (``notes``).
+    """
     searches = latest_searches(claim=claim)
-    candidates = list(CandidateSource.objects.filter(claim=claim).select_related("decided_by").order_by("-score", "id"))
+    candidates = list(
+        CandidateSource.objects.filter(claim=claim).select_related("decided_by").order_by("rank", "-score", "id")
+    )
+    wording = [claim.text, claim.quote, claim.article.title]
     for candidate in candidates:
         candidate.found_by = ", ".join(registry.label(p) for p in candidate.providers)
+        candidate.card = studies.display(candidate.study)
+        candidate.notes = studies.overclaim_notes(wording, candidate.study)
     publications = [c for c in candidates if c.kind == CandidateSource.Kind.PUBLICATION]
     # Decided ones always stay in view, whatever their rank.
     shown = publications[:MAX_SHOWN] + [

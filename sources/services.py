@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from typing import Any
@@ -10,12 +11,13 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import permissions
 from claims.models import Claim, ClaimEvent
 from factcheck.celery import enqueue_on_commit
 from factcheck.errors import ServiceError
-from sources import http, merge, normalize, query, ratelimit, registry
+from sources import http, merge, normalize, query, ratelimit, registry, study
 from sources.models import CandidateSource, SourceSearch
 from sources.registry import label
 from sources.types import ClaimQuery, ProviderError, TransientError, Work
@@ -89,9 +91,22 @@ def provider_find(provider: str, q: ClaimQuery) -> list[Work]:
         if found:
             works.append(found)
     # A fact-check database is asked with the claim's own words even when it gives no other cue.
-    if q.keywords or q.journals or not info.bibliographic:
+    if q.keywords or q.journals or q.surnames or not info.bibliographic:
         works.extend(module.search(q))
+        # Nothing confident yet: a second, broader pass (no journal, words joined by OR).
+        if info.bibliographic and not _settled(works, q):
+            seen = {_record_key(w) for w in works}
+            works.extend(w for w in module.search(q.broadened()) if _record_key(w) not in seen)
     return works
+
+
+def _record_key(work: Work) -> tuple[str, str]:
+    return (work.doi, work.pmid) if (work.doi or work.pmid) else (work.provider_id, normalize.title_key(work.title))
+
+
+def _settled(works: list[Work], q: ClaimQuery) -> bool:
+    ranked = merge.combine(works, q)
+    return bool(ranked) and ranked[0].confident
 
 
 def search_execute(search_id: int) -> None:
@@ -187,6 +202,7 @@ def _candidate_values(fields: dict[str, Any]) -> dict[str, Any]:
         "has_expression_of_concern": bool(fields.get("has_expression_of_concern")),
         "is_preprint": bool(fields.get("is_preprint")),
         "updates": fields.get("updates") or [],
+        "study": fields.get("study") or {},
     }
 
 
@@ -210,6 +226,7 @@ def candidate_upsert(
     score: float | None,
     reasons: list[str],
     existing: list[CandidateSource] | None = None,
+    features: dict[str, float] | None = None,
 ) -> CandidateSource:
     """Insert or update one publication of a claim, keyed by DOI, else PMID/PMCID, else title.
 
@@ -239,6 +256,8 @@ def candidate_upsert(
     if score is not None:
         candidate.score = score
         candidate.reasons = reasons
+        if features is not None:
+            candidate.features = features
     after = {f.attname: getattr(candidate, f.attname) for f in CandidateSource._meta.concrete_fields}
     if created or after != before:
         candidate.save()
@@ -257,9 +276,12 @@ def candidates_merge(*, claim_id: int, q: ClaimQuery | None = None) -> list[Cand
     works = _latest_results(claim_id)
     existing = list(CandidateSource.objects.filter(claim_id=claim_id, kind=CandidateSource.Kind.PUBLICATION))
     saved = [
-        candidate_upsert(claim_id=claim_id, fields=m.fields, score=m.score, reasons=m.reasons, existing=existing)
+        candidate_upsert(
+            claim_id=claim_id, fields=m.fields, score=m.score, reasons=m.reasons, existing=existing, features=m.features
+        )
         for m in merge.combine(works, q)
     ]
+    candidates_rerank(existing)
     for work in works:
         if work.kind != "fact_check" or not work.url:
             continue
@@ -283,6 +305,33 @@ def candidates_merge(*, claim_id: int, q: ClaimQuery | None = None) -> list[Cand
         )
         saved.append(candidate)
     return saved
+
+
+def _candidate_fields(candidate: CandidateSource) -> dict[str, Any]:
+    return {"doi": candidate.doi, "pmid": candidate.pmid, "title": candidate.title}
+
+
+def candidates_rerank(publications: list[CandidateSource]) -> None:
+    """Place the claim's publications best first and mark the confident one; writes only rows that change.
+
+    Ties are broken by how many cues agree and then by a stable key (DOI, PMID, title), never by
+    which provider answered first.
+    """
+    ordered = sorted(publications, key=lambda c: merge.order_key(c.score, c.features or {}, _candidate_fields(c)))
+    best = runner = None
+    if ordered:
+        best = merge.Merged(records=[], score=ordered[0].score, features=ordered[0].features or {})
+    if len(ordered) > 1:
+        runner = merge.Merged(records=[], score=ordered[1].score, features=ordered[1].features or {})
+    confident = best is not None and merge.is_confident(best, runner)
+    changed = []
+    for place, candidate in enumerate(ordered, start=1):
+        sure = confident and place == 1
+        if candidate.rank != place or candidate.confident != sure:
+            candidate.rank, candidate.confident = place, sure
+            changed.append(candidate)
+    if changed:
+        CandidateSource.objects.bulk_update(changed, ["rank", "confident"])
 
 
 def _audit(candidate: CandidateSource, *, by: Any, action: str, note: str, data: dict[str, Any]) -> None:
@@ -347,7 +396,7 @@ def candidate_decide(*, candidate_id: int, by: Any, decision: str, reason: str, 
     return candidate
 
 
-def resolve_identifier(identifier: str) -> tuple[list[Work], list[str]]:
+def resolve_identifier(identifier: str, *, interactive: bool = True) -> tuple[list[Work], list[str]]:
     """Ask every bibliographic provider about a DOI or PMID; the records found and the failures met."""
     doi = normalize.doi(identifier)
     pmid = "" if doi else normalize.pmid(identifier)
@@ -363,7 +412,7 @@ def resolve_identifier(identifier: str) -> tuple[list[Work], list[str]]:
             problems.append(resting.last_error or f"{provider.label} is resting after repeated failures.")
             continue
         try:
-            with http.interactive():
+            with http.interactive() if interactive else contextlib.nullcontext():
                 found = provider.module.by_doi(doi) if doi else provider.module.by_pmid(pmid)
         except ProviderError as exc:
             problems.append(str(exc))
@@ -387,12 +436,19 @@ def candidate_add(*, claim_id: int, identifier: str, by: Any) -> CandidateSource
         raise ServiceError(f"No provider knows “{identifier[:100]}”. Check the DOI or PMID.")
     fields = merge.merge(works)
     fields["providers"] = sorted({*fields["providers"], registry.MANUAL})
-    score, reasons = merge.rank(fields, query.for_claim(claim))
+    found, reasons = merge.features(fields, query.for_claim(claim))
     with transaction.atomic():
         Claim.objects.select_for_update().filter(pk=claim_id).first()
+        existing = list(CandidateSource.objects.filter(claim_id=claim_id, kind=CandidateSource.Kind.PUBLICATION))
         candidate = candidate_upsert(
-            claim_id=claim_id, fields=fields, score=score, reasons=["added by an editor", *reasons]
+            claim_id=claim_id,
+            fields=fields,
+            score=merge.score_of(found),
+            reasons=[_("added by an editor"), *reasons],
+            existing=existing,
+            features=found,
         )
+        candidates_rerank(existing)
         _audit(candidate, by=by, action=A.SOURCE_ADDED, note=identifier[:200], data={"identifier": identifier[:200]})
     return candidate
 
@@ -465,6 +521,12 @@ def _integrity_update(candidate_id: int, records: list[Work]) -> None:
         *candidate.updates,
         *[u for u in fields["updates"] if (u.get("type"), u.get("notice_doi") or u.get("provider")) not in known],
     ]
+    if candidate.study:
+        # The card's kind stays; its integrity part follows the flags and notices.
+        fresh = study.card({**_candidate_fields(candidate), "updates": candidate.updates, "journal": candidate.journal,
+                            "is_retracted": candidate.is_retracted, "has_correction": candidate.has_correction,
+                            "has_expression_of_concern": candidate.has_expression_of_concern})  # fmt: skip
+        candidate.study = {**candidate.study, **{k: fresh[k] for k in ("retracted", "corrected", "concern", "notices")}}
     candidate.integrity_checked_at = timezone.now()
     candidate.save()
     if newly:

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sources.names import surname
+
 
 class ProviderError(Exception):
     """Anything that went wrong talking to, or reading, a provider. The message is for people."""
@@ -48,6 +50,9 @@ class Work:
     pages: str = ""
     abstract: str = ""
     work_type: str = ""  # article, review, preprint, erratum, retraction-notice, letter, editorial, other
+    # The provider's own words for the kind of work: PubMed/Europe PMC publication types, the
+    # Crossref or OpenAlex type. The study card reads them.
+    publication_types: list[str] = field(default_factory=list)
     url: str = ""
     is_retracted: bool = False
     has_correction: bool = False
@@ -72,24 +77,53 @@ class Work:
 
 @dataclass
 class ClaimQuery:
-    """The cues a person would use to find a claim's source, extracted from the claim and its article."""
+    """The cues a person would use to find a claim's source, extracted from the claim and its article.
+
+    ``date_from``/``date_to`` are set only when the claim names a year: otherwise searches are not
+    limited by date, and dates count as soft evidence in the ranking. ``broad`` marks the second,
+    broader pass (no journal filter, terms joined by OR).
+    """
 
     text: str = ""
     dois: list[str] = field(default_factory=list)
     pmids: list[str] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     journals: list[str] = field(default_factory=list)
+    journal_issns: list[str] = field(default_factory=list)
+    # The journal was recognised (kept table or a provider's journal index), not only guessed from wording.
+    journal_resolved: bool = False
+    preprint_servers: list[str] = field(default_factory=list)
     institutions: list[str] = field(default_factory=list)
     researchers: list[str] = field(default_factory=list)
+    lead_authors: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    month: int | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     article_date: dt.date | None = None
     language: str = "en"
+    broad: bool = False
 
     @property
     def journal(self) -> str:
         return self.journals[0] if self.journals else ""
+
+    @property
+    def surnames(self) -> list[str]:
+        """Family names of the researchers named, lead authors first ("MacLeod", "O'Brien", "de la Cruz")."""
+        seen: list[str] = []
+        for person in [*self.lead_authors, *self.researchers]:
+            name = surname(person)
+            if name and name not in seen:
+                seen.append(name)
+        return seen
+
+    def broadened(self) -> ClaimQuery:
+        """The second pass: no journal or preprint server narrowing, terms joined by OR."""
+        wider = ClaimQuery.from_dict(self.to_dict())
+        wider.broad = True
+        return wider
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

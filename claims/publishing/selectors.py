@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.dateparse import parse_datetime
 
+from claims import studies
 from claims.models import Article, Check, CheckVersion, Claim, ErrorReport
 
 
@@ -92,6 +93,8 @@ def snapshot_page_context(snapshot: dict[str, Any]) -> dict[str, Any]:
         claims.append(
             {
                 **claim,
+                # Snapshots published before study cards existed have no "study": nothing is shown.
+                "evidence": [{**ev, "card": studies.display(ev.get("study"))} for ev in claim.get("evidence", [])],
                 "approved_at_dt": parse_datetime(claim["approved_at"]) if claim.get("approved_at") else None,
                 "meter": _meter(snapshot["scale"], claim["rating"]["value"]),
                 "meter_width": 22 * len(snapshot["scale"]) - 4,

@@ -114,9 +114,13 @@ def _evidence_row(ev: Evidence) -> dict[str, Any]:
     doi = normalise_doi(cand.doi if cand and cand.doi else ev.doi)
     return {
         "title": (ev.title or (cand.title if cand else "")).strip(),
-        "authors": list(cand.authors) if cand else [],
-        "journal": cand.journal if cand else "",
-        "year": cand.year if cand else None,
+        "authors": list(ev.authors or (cand.authors if cand else [])),
+        "journal": ev.journal or (cand.journal if cand else ""),
+        "year": ev.year or (cand.year if cand else None),
+        "pmid": ev.pmid or (cand.pmid if cand else ""),
+        # The study card as it stood when published (see claims.studies); older snapshots have none.
+        # A confirmed source's own card wins: the daily re-check keeps its retraction notices current.
+        "study": dict((cand.study if cand and cand.study else ev.study) or {}),
         "doi": doi,
         "doi_url": f"https://doi.org/{doi}" if doi else "",
         "url": ev.url or (cand.url if cand else ""),

@@ -80,6 +80,11 @@ def first_str(value: Any) -> str:
     return ""
 
 
+def first_item(value: Any) -> Any:
+    items = as_list(value)
+    return items[0] if items else None
+
+
 def as_int(value: Any) -> int | None:
     if isinstance(value, bool):
         return None

@@ -16,6 +16,7 @@ from sources.providers.base import (
     as_str,
     date_parts,
     earliest,
+    first_item,
     first_str,
     load_json,
     parser,
@@ -63,10 +64,14 @@ def parse_work(item: Any) -> Work:
         abstract=normalize.strip_markup(item.get("abstract")),
         work_type=TYPES.get(as_str(item.get("type")), "other" if item.get("type") else ""),
         url=f"https://doi.org/{doi}" if doi else as_str(item.get("URL")),
+        publication_types=[t for t in (as_str(item.get("type")), as_str(item.get("subtype"))) if t],
     )
     if as_str(item.get("subtype")) == "preprint" or work.work_type == "preprint":
         work.work_type = "preprint"
         work.is_preprint = True
+    if not work.journal and work.work_type == "preprint":
+        # Posted content names its server as an institution ("medRxiv"), not as a container.
+        work.journal = as_str(as_dict(first_item(item.get("institution"))).get("name"))
     notices = []
     for update in as_list(item.get("updated-by")):
         update = as_dict(update)
@@ -115,12 +120,16 @@ def parse_single(text: str | bytes) -> Work:
 
 
 def search_params(q: ClaimQuery, *, rows: int = 10) -> dict[str, Any]:
-    words = [*q.keywords, *(r.split()[-1] for r in q.researchers)]
+    """Crossref scores by relevance: every cue adds to it, none excludes a work, except a named year's window."""
+    words = [*q.keywords[:6], *q.surnames[:2], *(str(y) for y in q.years[:1])]
     params: dict[str, Any] = {"query.bibliographic": " ".join(words) or q.text[:300], "rows": rows}
-    if q.journal:
+    if q.broad:
+        params["query.bibliographic"] = " ".join([*q.keywords[:8], *q.surnames[:3]]) or q.text[:300]
+        params["rows"] = 20
+    elif q.journal:
         params["query.container-title"] = q.journal
-    if q.institutions:
-        params["query.affiliation"] = " ".join(q.institutions)
+    if q.surnames and not q.broad:
+        params["query.author"] = " ".join(q.surnames[:2])
     filters = []
     if q.date_from:
         filters.append(f"from-pub-date:{q.date_from.isoformat()}")

@@ -68,6 +68,7 @@ def parse_result(item: Any) -> Work:
         work_type=work_type,
         url=f"https://doi.org/{doi}" if doi else (f"https://europepmc.org/article/{source}/{ident}" if ident else ""),
         is_preprint=work_type == "preprint",
+        publication_types=[t for t in types if t],
     )
     if "retracted publication" in types:
         apply_updates(work, [{"type": "retraction", "notice_doi": "", "source": "europepmc", "provider": NAME}])
@@ -86,10 +87,22 @@ def parse_search(text: str | bytes) -> list[Work]:
     return [parse_result(r) for r in results if isinstance(r, dict)]
 
 
-def search_query(q: ClaimQuery, *, words: int = 3) -> str:
-    parts = list(q.keywords[:words])
-    if q.journal:
-        parts.append(f'JOURNAL:"{q.journal}"')
+def query_word(word: str) -> str:
+    stem = normalize.stem(word)
+    return f"{stem}*" if stem != word and len(stem) >= 4 and word.startswith(stem) else word
+
+
+def search_query(q: ClaimQuery, *, words: int = 2) -> str:
+    """First pass: the most informative topic words AND the journal when recognised; broad pass: OR."""
+    parts: list[str] = []
+    if q.broad:
+        either = [query_word(w) for w in q.keywords[:4]] + [f'AUTH:"{s}"' for s in q.surnames[:2]]
+        if either:
+            parts.append("(" + " OR ".join(either) + ")")
+    else:
+        parts = [query_word(w) for w in q.keywords[:words]]
+        if q.journal and q.journal_resolved:
+            parts.append(f'JOURNAL:"{q.journal}"')
     if q.date_from and q.date_to:
         parts.append(f"PUB_YEAR:[{q.date_from.year} TO {q.date_to.year}]")
     return " AND ".join(parts) or q.text[:300]

@@ -66,6 +66,7 @@ def parse_work(item: Any) -> Work:
         work_type=work_type,
         url=f"https://doi.org/{doi}" if doi else as_str(location.get("landing_page_url")),
         is_preprint=work_type == "preprint",
+        publication_types=[t for t in (raw_type, as_str(item.get("type_crossref"))) if t],
     )
     if item.get("is_retracted") is True:
         apply_updates(work, [{"type": "retraction", "notice_doi": "", "source": "openalex", "provider": NAME}])
@@ -96,7 +97,9 @@ def _auth() -> dict[str, str]:
 
 
 def search_params(q: ClaimQuery, *, per_page: int = 10) -> dict[str, Any]:
-    params: dict[str, Any] = {"search": " ".join(q.keywords[:5]) or q.text[:300], "per-page": per_page}
+    """OpenAlex ANDs the words of a search: three in the first pass, more joined by OR in the broad one."""
+    words = " OR ".join(q.keywords[:5]) if q.broad else " ".join(q.keywords[:3])
+    params: dict[str, Any] = {"search": words or q.text[:300], "per-page": per_page}
     filters = []
     if q.date_from:
         filters.append(f"from_publication_date:{q.date_from.isoformat()}")

@@ -124,6 +124,7 @@ def _article(node: etree._Element) -> Work:
         work_type=work_type,
         url=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else "",
         is_preprint=work_type == "preprint",
+        publication_types=[_text(t) for t in article.findall("PublicationTypeList/PublicationType") if _text(t)],
     )
     notices = []
     for comment in citation.findall("CommentsCorrectionsList/CommentsCorrections"):
@@ -154,10 +155,27 @@ def parse_efetch(text: str | bytes) -> list[Work]:
     return [_article(node) for node in root.findall("PubmedArticle")]
 
 
+def term_word(word: str) -> str:
+    """A topic word for [tiab]: its stem truncated ("depress*") so that word forms meet; PubMed does not stem."""
+    stem = normalize.stem(word)
+    return f"{stem}*[tiab]" if stem != word and len(stem) >= 4 and word.startswith(stem) else f"{word}[tiab]"
+
+
 def search_term(q: ClaimQuery, *, words: int = 2) -> str:
-    parts = [f"{w}[tiab]" for w in q.keywords[:words]]
-    if q.journal:
-        parts.append(f'"{q.journal}"[ta]')
+    """First pass: the two most informative topic words AND the journal when it was recognised.
+
+    The broad pass joins more topic words and the researchers' names with OR. A year the claim
+    names is the only date limit, in either pass.
+    """
+    parts: list[str] = []
+    if q.broad:
+        either = [term_word(w) for w in q.keywords[:4]] + [f'"{s}"[au]' for s in q.surnames[:2]]
+        if either:
+            parts.append("(" + " OR ".join(either) + ")")
+    else:
+        parts = [term_word(w) for w in q.keywords[:words]]
+        if q.journal and q.journal_resolved:
+            parts.append(f'"{q.journal}"[ta]')
     if q.date_from and q.date_to:
         parts.append(f'("{q.date_from:%Y/%m/%d}"[dp] : "{q.date_to:%Y/%m/%d}"[dp])')
     return " AND ".join(parts) or q.text[:300]

@@ -45,7 +45,10 @@ def test_seed_claim_brings_up_bottemanne_as_top_candidate(fake_apis: HTTPServer,
     assert "Four hours after ketamine infusion" in top.abstract and "<" not in top.abstract
     assert "journal matches JAMA Psychiatry" in top.reasons
     assert any(r.startswith("found by 4 providers") for r in top.reasons)
-    assert "Liane Schmidt is an author" in top.reasons
+    assert "Schmidt, named in the article, is an author" in top.reasons
+    # Its study card: PubMed indexes it as an observational study in a peer-reviewed journal.
+    assert top.study["kind"] == "observational" and top.study["peer_review"] == "peer_reviewed"
+    assert top.study["journal"] == "JAMA Psychiatry" and top.rank == 1
     # One row per work: the same paper from four providers is merged once.
     assert CandidateSource.objects.filter(claim=jama_claim, doi=BOTTEMANNE_DOI).count() == 1
 
@@ -72,15 +75,16 @@ def test_provider_queries_use_the_claims_cues(fake_apis: HTTPServer, jama_claim:
     crossref = sent["/crossref/works"]
     assert crossref["query.container-title"] == ["JAMA Psychiatry"]
     assert "ketamine" in crossref["query.bibliographic"][0] and "Schmidt" in crossref["query.bibliographic"][0]
-    assert crossref["filter"] == ["from-pub-date:2020-10-06,until-pub-date:2022-12-05"]
+    # The claim names no year: no provider is sent a date limit that could exclude the answer.
+    assert "filter" not in crossref
     assert crossref["mailto"] == ["tests@factcheck.example"]
     term = sent["/pubmed/esearch.fcgi"]["term"][0]
-    assert '"JAMA Psychiatry"[ta]' in term and "[tiab]" in term and "[dp]" in term
+    assert '"JAMA Psychiatry"[ta]' in term and "[tiab]" in term and "[dp]" not in term
     assert sent["/pubmed/esearch.fcgi"]["tool"] == ["factcheck"]
     europe = sent["/europepmc/search"]["query"][0]
-    assert 'JOURNAL:"JAMA Psychiatry"' in europe and "PUB_YEAR:[2020 TO 2022]" in europe
+    assert 'JOURNAL:"JAMA Psychiatry"' in europe and "PUB_YEAR" not in europe
     assert sent["/europepmc/search"]["resultType"] == ["core"]
-    assert "from_publication_date:2020-10-06" in sent["/openalex/works"]["filter"][0]
+    assert "filter" not in sent["/openalex/works"]
 
 
 def test_a_repeated_search_is_answered_from_the_cache(fake_apis: HTTPServer, jama_claim: Claim) -> None:
@@ -147,7 +151,12 @@ def test_find_sources_wait_prints_the_merged_list_best_first(fake_apis: HTTPServ
     call_command("find_sources", str(jama_claim.pk), "--wait", stdout=out, stderr=err)
     lines = out.getvalue().splitlines()
     assert lines[0].startswith(f"{BOTTEMANNE_DOI}\t")
+    _doi, score, confident, flags, kind = lines[0].split("\t")[:5]
+    assert float(score) > 0 and confident in ("confident", "not confident")
+    assert (flags, kind) == ("-", "Observational study")
     assert "PMID 36169969" in lines[0]
+    retracted = next(line for line in lines if line.startswith("10.5555/psychmed.2019.0099"))
+    assert "retracted" in retracted.split("\t")[3]
     assert len(lines) == CandidateSource.objects.filter(claim=jama_claim, kind="publication").count()
     assert "Crossref: 5 records" in err.getvalue()
 

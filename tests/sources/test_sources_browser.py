@@ -112,7 +112,16 @@ def test_editor_finds_and_confirms_the_cited_study_and_the_reviewer_cites_it(
     assert top.locator(".flag-retracted, .flag-concern, .flag-corrected, .flag-preprint").count() == 0
     assert top.locator(".candidate-abstract").inner_text().startswith("Importance Ketamine has rapid")
     assert panel.locator("ol.candidates > li").count() > 1  # the distractors rank below it
+    # Its study card, and the note that the headline's "proves" outruns an observational study.
+    card = top.locator("dl.study-card")
+    assert card.locator(".study-kind").inner_text() == "Observational study"
+    assert card.locator(".study-peer-review").inner_text() == "Peer-reviewed journal"
+    assert card.locator(".study-journal").inner_text() == "JAMA Psychiatry"
+    note = top.locator(".overclaim-note")
+    assert "“proves”" in note.inner_text() and "observational study" in note.inner_text()
+    top.scroll_into_view_if_needed()
     _shot(page, "04-sources-found-bottemanne-on-top")
+    top.screenshot(path=str(_shot.folder / "04b-study-card-and-overclaim-note.png"))
 
     # 4. The editor confirms it as the cited source.
     top.locator("summary", has_text="Confirm or dispute").click()
@@ -155,6 +164,8 @@ def test_editor_finds_and_confirms_the_cited_study_and_the_reviewer_cites_it(
     cited = page.locator("#evidence ul.evidence-list li.stance-supports", has_text=BOTTEMANNE_TITLE)
     cited.get_by_text(f"doi:{BOTTEMANNE_DOI}").wait_for()
     cited.locator(".badge", has_text="Confirmed source").wait_for()
+    assert cited.locator("dl.study-card .study-kind").inner_text() == "Observational study"
+    assert "“proves”" in cited.locator(".overclaim-note").inner_text()
     _shot(page, "08-confirmed-source-attached-as-evidence")
 
     # 7. The reviewer writes the verdict and submits it.

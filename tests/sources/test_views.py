@@ -208,3 +208,17 @@ def test_a_doi_with_control_characters_is_not_a_doi() -> None:
     assert normalize.doi("10.1000/\x00abc") == ""
     assert normalize.doi("10.1000/ab\x1fc") == ""
     assert normalize.doi("10.1001/jamapsychiatry.2022.2996") == "10.1001/jamapsychiatry.2022.2996"
+
+
+def test_the_panel_shows_the_study_card_confidence_and_the_overclaim_note(editor: Any, jama_claim: Any) -> None:
+    CandidateSourceFactory(
+        claim=jama_claim,
+        title="Early ketamine effects on belief updating",
+        rank=1,
+        confident=True,
+        study={"kind": "observational", "peer_review": "peer_reviewed", "journal": "JAMA Psychiatry"},
+    )
+    html = " ".join(_client(editor).get(reverse("sources:panel", args=[jama_claim.pk])).content.decode().split())
+    assert "Confident match" in html and "Observational study" in html and "Peer-reviewed journal" in html
+    # The seed's headline says ketamine "proves effective": more than an observational study can show.
+    assert 'class="overclaim-note"' in html and "“proves”" in html

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims import studies
 from claims.models import Claim
 from sources import services
 from sources.models import CandidateSource, SourceSearch
@@ -33,12 +34,36 @@ class Command(BaseCommand):
             outcome = f"{search.result_count} records" if search.status == "done" else search.error
             self.stderr.write(f"{search.get_provider_display()}: {outcome}")
         candidates = CandidateSource.objects.filter(claim=claim, kind=CandidateSource.Kind.PUBLICATION).order_by(
-            "-score", "id"
+            "rank", "-score", "id"
         )
         for c in candidates:
-            flags = [f for f, on in (("RETRACTED", c.is_retracted), ("corrected", c.has_correction)) if on]
-            ids = " ".join(filter(None, [f"PMID {c.pmid}" if c.pmid else "", c.pmcid]))
-            line = f"{c.doi or '-'}\t{c.score:.2f}\t{c.journal} {c.year or ''}\t{c.title}"
-            self.stdout.write(" ".join(filter(None, [line, ids, *flags])))
+            self.stdout.write(candidate_line(c))
         if not candidates:
             self.stdout.write("No candidate source found.")
+
+
+def candidate_line(c: CandidateSource) -> str:
+    """DOI, score, confident or not, flags, study type, then the citation: tab-separated, for people and scripts."""
+    flags = [
+        name
+        for name, on in (
+            ("retracted", c.is_retracted),
+            ("corrected", c.has_correction),
+            ("concern", c.has_expression_of_concern),
+            ("preprint", c.is_preprint),
+        )
+        if on
+    ]
+    card = studies.display(c.study) or {}
+    ids = " ".join(filter(None, [f"PMID {c.pmid}" if c.pmid else "", c.pmcid]))
+    return "\t".join(
+        [
+            c.doi or "-",
+            f"{c.score:.2f}",
+            "confident" if c.confident else "not confident",
+            ",".join(flags) or "-",
+            str(card.get("kind_label") or "-"),
+            f"{c.journal} {c.year or ''}".strip() or "-",
+            " ".join(filter(None, [c.title, ids])),
+        ]
+    )

@@ -66,6 +66,7 @@ def _seed_article_with_approved_claims() -> Any:
             journal="JAMA Psychiatry",
             year=2022,
             is_retracted=(i == 3),
+            study={"kind": "observational", "peer_review": "peer_reviewed", "journal": "JAMA Psychiatry"},
         )
         EvidenceFactory(verdict=verdict, candidate=candidate, stance="supports" if i % 2 == 0 else "context")
     return article
@@ -116,6 +117,8 @@ def test_editor_publishes_the_seed_check_and_readers_open_it_on_phone_and_deskto
         assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
         assert page.evaluate("document.scripts.length") == 1
         assert page.locator("#claim-4 .flag-retracted").is_visible()
+        # Each piece of evidence says what kind of study it is, from the published snapshot.
+        assert page.locator("#claim-1 dl.study-card .study-kind").inner_text() == "Observational study"
         _shot(page, f"check-{name}")
         page.screenshot(path=str(_shot.folder / f"check-{name}-first-screen.png"))
         page.locator("#claim-4").screenshot(path=str(_shot.folder / f"check-{name}-claim-4.png"))
