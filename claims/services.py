@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.conf import settings
@@ -33,7 +32,7 @@ from claims.models import (
 from claims.workflow import WorkflowError, transition
 from factcheck.errors import ServiceError
 from factcheck.outbox import services as outbox
-from factcheck.text import normalise_doi, normalise_newlines
+from factcheck.text import normalise_doi, normalise_newlines, normalise_pmid
 
 A = ClaimEvent.Action
 
@@ -415,7 +414,7 @@ def evidence_add(
     source = None
     typed_doi = doi.strip()
     doi = normalise_doi(typed_doi)
-    pmid = "" if doi else _pmid(typed_doi)
+    pmid = "" if doi else normalise_pmid(typed_doi)
     url = url.strip()
     if typed_doi and not doi and not pmid:
         raise ServiceError(
@@ -465,13 +464,6 @@ def evidence_add(
     return evidence
 
 
-def _pmid(value: str) -> str:
-    text = value.strip()
-    text = re.sub(r"^(?:PMID|pmid)\s*:?\s*", "", text)
-    text = text.removeprefix("https://pubmed.ncbi.nlm.nih.gov/").rstrip("/")
-    return text if text.isdigit() and text.isascii() and 0 < len(text) <= 10 else ""
-
-
 @transaction.atomic
 def evidence_describe(
     *,
@@ -502,7 +494,7 @@ def evidence_describe(
         evidence.journal = (journal or evidence.journal)[:500]
         evidence.year = year if isinstance(year, int) and 0 < year < 10_000 else evidence.year
         evidence.doi = evidence.doi or normalise_doi(doi)
-        evidence.pmid = evidence.pmid or _pmid(pmid)
+        evidence.pmid = evidence.pmid or normalise_pmid(pmid)
         evidence.study = dict(study or evidence.study)
         evidence.lookup = Evidence.Lookup.DONE
         evidence.lookup_note = ""

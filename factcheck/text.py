@@ -1,4 +1,4 @@
-"""Text helpers every app shares: one newline normaliser, one DOI normaliser."""
+"""Text helpers every app shares: one newline normaliser, one DOI normaliser, one PMID normaliser."""
 
 from __future__ import annotations
 
@@ -41,3 +41,19 @@ def normalise_doi(value: Any) -> str:
         text = text[:-1]
     text = text.lower()
     return text if DOI_RE.match(text) else ""
+
+
+_PMID_PREFIX = re.compile(r"^pmid\s*:?\s*", re.IGNORECASE)
+
+
+def normalise_pmid(value: Any) -> str:
+    """A PubMed id as digits ("36169969" from "PMID: 36169969" or a pubmed.ncbi.nlm.nih.gov link), or ""."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return ""
+    text = value.strip().rstrip("/")
+    if "/" in text:
+        text = text.rsplit("/", 1)[-1]
+    text = _PMID_PREFIX.sub("", text).strip()
+    return text if text.isdigit() and text.isascii() and 0 < len(text) <= 10 else ""

@@ -11,25 +11,14 @@ from typing import Any
 import snowballstemmer
 
 from factcheck.text import DOI_IN_TEXT_RE as DOI_IN_TEXT_RE
-from factcheck.text import normalise_doi
+from factcheck.text import normalise_doi, normalise_pmid
 
 TAG_RE = re.compile(r"<[^>]+>")
 SPACE_RE = re.compile(r"\s+")
 
 # The one DOI normaliser, shared with the workspace; re-exported under the name the providers use.
 doi = normalise_doi
-
-
-def pmid(value: Any) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        return ""
-    text = value.strip().rstrip("/")
-    if "/" in text:
-        text = text.rsplit("/", 1)[-1]
-    text = text.removeprefix("PMID:").strip()
-    return text if text.isdigit() and 0 < len(text) <= 10 and text.isascii() else ""
+pmid = normalise_pmid
 
 
 def pmcid(value: Any) -> str:
