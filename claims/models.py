@@ -63,7 +63,11 @@ class Article(models.Model):
     body = models.TextField(help_text="The article text exactly as imported; claim offsets point into it.")
     content_hash = models.CharField(max_length=64, db_index=True, editable=False)
     url_key = models.CharField(
-        max_length=2000, blank=True, db_index=True, editable=False, help_text="The URL as the import dedupe compares it."
+        max_length=2000,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="The URL as the import dedupe compares it.",
     )
     earlier_version = models.ForeignKey(
         "self",
@@ -200,7 +204,9 @@ class Claim(models.Model):
             models.CheckConstraint(condition=Q(priority__gte=0, priority__lte=3), name="claim_priority_valid"),
             # Checked at the end of each statement, so one UPDATE can renumber an article's claims.
             models.UniqueConstraint(
-                fields=["article", "number"], name="claim_number_once_per_article", deferrable=models.Deferrable.IMMEDIATE
+                fields=["article", "number"],
+                name="claim_number_once_per_article",
+                deferrable=models.Deferrable.IMMEDIATE,
             ),
             models.CheckConstraint(condition=~Q(same_as=models.F("id")), name="claim_same_as_other"),
         ]

@@ -583,11 +583,11 @@ def verdict_reuse(*, claim_id: int, by: Any) -> Verdict:
     earlier_verdict = getattr(earlier, "verdict", None) if earlier else None
     if earlier is None or earlier_verdict is None:
         raise ServiceError(_("There is no earlier verdict to start from: no earlier claim with a verdict is marked."))
-    if verdict.explanation.strip() or verdict.rating_id:
-        if verdict.explanation.strip() != earlier_verdict.explanation.strip():
-            raise ServiceError(
-                _("Your draft already has a rating or an explanation; clear them first to start from the earlier one.")
-            )
+    started = verdict.explanation.strip() or verdict.rating_id
+    if started and verdict.explanation.strip() != earlier_verdict.explanation.strip():
+        raise ServiceError(
+            _("Your draft already has a rating or an explanation; clear them first to start from the earlier one.")
+        )
     if earlier_verdict.rating_id and not (earlier_verdict.rating and earlier_verdict.rating.is_active):
         rating_id = None
     else:
@@ -643,8 +643,8 @@ __all__ = [
     "evidence_remove",
     "review_start",
     "verdict_approve",
-    "verdict_save_draft",
     "verdict_reuse",
+    "verdict_save_draft",
     "verdict_send_back",
     "verdict_submit",
 ]

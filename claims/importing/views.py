@@ -16,8 +16,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from claims import permissions
 from claims.importing import fetch, selectors, services
-from claims.importing.selectors import PENDING_KEY
 from claims.importing.forms import ArticleImportForm, SuggestionDismissForm
+from claims.importing.selectors import PENDING_KEY
 from claims.models import Article
 from factcheck.errors import ServiceError
 

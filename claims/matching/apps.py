@@ -14,6 +14,4 @@ class MatchingConfig(AppConfig):
         from claims.matching import selectors, services
 
         hooks.claim_created.register("matching", services.claim_created)
-        hooks.claim_panels.register(
-            "matching", hooks.Panel("matching/panel.html", selectors.claim_panel), order=20
-        )
+        hooks.claim_panels.register("matching", hooks.Panel("matching/panel.html", selectors.claim_panel), order=20)

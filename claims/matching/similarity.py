@@ -356,9 +356,7 @@ def score_pair(claim: str, other: Pair) -> Pair:
         "names_differ": names_differ(claim, other.text),
         "negation_differs": negated(claim) != negated(other.text),
     }
-    base = (
-        WEIGHTS["meaning"] * other.meaning + WEIGHTS["words"] * other.words + WEIGHTS["trigrams"] * other.trigrams
-    )
+    base = WEIGHTS["meaning"] * other.meaning + WEIGHTS["words"] * other.words + WEIGHTS["trigrams"] * other.trigrams
     score = base + (BONUS_NUMBERS_AGREE if agree else 0.0)
     if any(flags.values()):
         score *= CONFLICT_FACTOR

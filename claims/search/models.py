@@ -32,9 +32,7 @@ class Document(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.BigIntegerField(help_text="The id of the article, claim, verdict, comment or evidence row.")
     # No database constraint: the triggers remove a document with its row, whoever deletes it.
-    article = models.ForeignKey(
-        "claims.Article", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
-    )
+    article = models.ForeignKey("claims.Article", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
     claim = models.ForeignKey(
         "claims.Claim", null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )

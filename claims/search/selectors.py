@@ -110,7 +110,7 @@ def query_words(raw: str) -> tuple[list[str], list[str]]:
 def _highlight(text: str) -> SafeString:
     """Escape everything, then turn ts_headline's markers into <mark>: no stored text can add markup."""
     escaped = str(escape(text))
-    return mark_safe(escaped.replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308 (escaped above)
+    return mark_safe(escaped.replace(_START, "<mark>").replace(_STOP, "</mark>"))
 
 
 _TYPOS_SQL = """
@@ -164,13 +164,14 @@ def _permission(user: Any) -> tuple[list[str], str]:
 
 
 def _search_sql(kinds: list[str], tsquery: str, condition: str) -> str:
+    # The kinds are the model's own choices and the condition a fixed string; values are bound parameters.
     per_kind = " UNION ALL ".join(
-        f"(SELECT d.id FROM search_document d, q WHERE d.kind = '{kind}' AND d.vector @@ q.query{condition} "
+        f"(SELECT d.id FROM search_document d, q WHERE d.kind = '{kind}' AND d.vector @@ q.query{condition} "  # noqa: S608
         f"LIMIT %(cap)s)"
         for kind in kinds
     )
     options = (
-        f"'StartSel=' || chr(2) || ', StopSel=' || chr(3) || "
+        "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || "
         "', MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"'"
     )
     title_options = "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true'"

@@ -31,4 +31,6 @@ class Command(BaseCommand):
         )
         if options["verbose_misses"]:
             for miss in report.misses:
-                self.stdout.write(f"{miss.kind:7} {miss.score:.3f} {miss.claim[:70]!r} -> {miss.other[:70]!r} {miss.features}")
+                self.stdout.write(
+                    f"{miss.kind:7} {miss.score:.3f} {miss.claim[:70]!r} -> {miss.other[:70]!r} {miss.features}"
+                )
