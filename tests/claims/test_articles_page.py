@@ -35,7 +35,9 @@ def _publish(article: Any, editor: Any) -> Check:
 
 
 @pytest.mark.django_db
-def test_it_lists_every_article_newest_first_with_progress_importer_and_check(client: Any, editor: Any, reviewer: Any) -> None:
+def test_it_lists_every_article_newest_first_with_progress_importer_and_check(
+    client: Any, editor: Any, reviewer: Any
+) -> None:
     old = _article_with([], reviewer=reviewer, title="An article nobody claimed yet", imported_by=editor)
     old.imported_at = timezone.now() - dt.timedelta(days=3)
     old.save()

@@ -28,7 +28,9 @@ def test_numbers_follow_the_order_of_the_text_and_move_when_a_claim_is_added_ear
     third = services.claim_create(article=article, span_start=_span("Third")[0], span_end=_span("Third")[1], by=editor)
     assert third.number == 1 and third.label == "Claim 1"
     first = services.claim_create(article=article, span_start=0, span_end=5, by=editor)
-    second = services.claim_create(article=article, span_start=_span("Second")[0], span_end=_span("Second")[1], by=editor)
+    second = services.claim_create(
+        article=article, span_start=_span("Second")[0], span_end=_span("Second")[1], by=editor
+    )
     numbers = {c.pk: c.number for c in article.claims.all()}
     assert numbers == {first.pk: 1, second.pk: 2, third.pk: 3}
     assert ClaimEvent.objects.get(claim=third, kind="created").data == {"number": 1}
@@ -71,7 +73,9 @@ def test_the_claim_page_and_the_assignment_email_use_the_number(
 ) -> None:
     article = ArticleFactory(body=BODY, title="The article")
     services.claim_create(article=article, span_start=0, span_end=5, by=editor)
-    claim = services.claim_create(article=article, span_start=_span("Second")[0], span_end=_span("Second")[1], by=editor)
+    claim = services.claim_create(
+        article=article, span_start=_span("Second")[0], span_end=_span("Second")[1], by=editor
+    )
     client.force_login(editor)
     page = client.get(f"/claims/{claim.pk}/").content.decode()
     assert "<title>Claim 2:" in page and '<p class="eyebrow">Claim 2' in page

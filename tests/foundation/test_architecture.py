@@ -125,9 +125,11 @@ def test_the_wings_of_claims_do_not_import_each_other() -> None:
 
 def test_the_core_imports_no_wing() -> None:
     core = [m for m in GRAPH if m.split(".")[0] == "claims" and not m.startswith(WINGS)]
-    assert {m: sorted(t for t in GRAPH[m] if t.startswith(WINGS)) for m in core if any(
-        t.startswith(WINGS) for t in GRAPH[m]
-    )} == {}
+    assert {
+        m: sorted(t for t in GRAPH[m] if t.startswith(WINGS))
+        for m in core
+        if any(t.startswith(WINGS) for t in GRAPH[m])
+    } == {}
 
 
 def test_the_circle_finder_finds_a_planted_circle(tmp_path: Path) -> None:

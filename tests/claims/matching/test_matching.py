@@ -1,4 +1,4 @@
-""""Checked before?": found after a claim is made (a task enqueued after commit, safe twice), ranked with
+""" "Checked before?": found after a claim is made (a task enqueued after commit, safe twice), ranked with
 published checks first, marked the same (audited) or dismissed, reused by the reviewer, linked publicly."""
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from claims.publishing import services as publishing
 from tests.factories import ArticleFactory, CandidateSourceFactory, ClaimFactory, UserFactory, VerdictFactory
 
 EARLIER = "These results, published in the journal JAMA Psychiatry, open new therapeutic avenues for mood disorders resistant to antidepressants."
-REWORDED = "According to JAMA Psychiatry, the findings point to new treatments for mood disorders that resist antidepressants."
+REWORDED = (
+    "According to JAMA Psychiatry, the findings point to new treatments for mood disorders that resist antidepressants."
+)
 OTHER = "The price of petrol rose by ten percent in May."
 
 
@@ -39,7 +41,9 @@ def _published(text: str, editor: Any, reviewer: Any, title: str = "The first ch
         approved_at=timezone.now(),
         approved_by=editor,
     )
-    Evidence.objects.create(verdict=verdict, doi="10.1001/jamapsychiatry.2022.2996", title="Bottemanne", stance="supports")
+    Evidence.objects.create(
+        verdict=verdict, doi="10.1001/jamapsychiatry.2022.2996", title="Bottemanne", stance="supports"
+    )
     check = publishing.check_prepare(
         article_id=claim.article_id, by=editor, headline=title, summary="", assessment="", excluded_claim_ids=[]
     )
@@ -147,7 +151,12 @@ def test_the_second_checks_public_page_links_the_first(client: Any, editor: Any,
     )
     claim_services.claim_same_as_set(claim_id=second.pk, earlier_id=earlier.pk, by=editor)
     check = publishing.check_prepare(
-        article_id=second.article_id, by=editor, headline="The second check", summary="", assessment="", excluded_claim_ids=[]
+        article_id=second.article_id,
+        by=editor,
+        headline="The second check",
+        summary="",
+        assessment="",
+        excluded_claim_ids=[],
     )
     version = publishing.check_publish(check_id=check.pk, by=editor)
     first_slug = earlier.article.check_page.slug

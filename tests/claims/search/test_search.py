@@ -88,7 +88,9 @@ def test_a_reviewer_finds_only_what_they_may_open(reviewer: Any) -> None:
 
 @pytest.mark.django_db
 def test_stored_markup_comes_back_escaped_and_only_the_match_is_marked(client: Any, editor: Any) -> None:
-    ArticleFactory(title="<script>alert(1)</script> ketamine", body="<img src=x onerror=alert(1)> ketamine \x02bold\x03")
+    ArticleFactory(
+        title="<script>alert(1)</script> ketamine", body="<img src=x onerror=alert(1)> ketamine \x02bold\x03"
+    )
     client.force_login(editor)
     page = client.get("/search/", {"q": "ketamine"}).content.decode()
     assert "<script>alert(1)</script>" not in page and "<img src=x" not in page
