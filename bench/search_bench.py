@@ -53,26 +53,179 @@ N_ARTICLES = 5_000
 N_REVIEWERS = 50
 GOAL_MS = 100
 
-SUBJECTS = (
-    "unemployment inflation vaccination smoking obesity rainfall emissions tuition rents wages exports imports "
-    "homicides burglaries admissions prescriptions deforestation tourism broadband recycling turnout pensions "
-    "tariffs subsidies waiting-lists overdoses asthma measles malaria diabetes dementia ketamine lithium statins "
-    "antibiotics fluoride glyphosate microplastics nitrates wildfires floods droughts heatwaves potholes"
-).split()
-VERBS = "rose fell doubled halved increased decreased dropped climbed surged plunged stayed reached".split()
-PLACES = (
-    "Paris Lyon Marseille Lille Bordeaux Nantes Toulouse Nice Rennes Strasbourg Brussels Geneva Montreal Dakar "
-    "Abidjan Tunis Algiers Rabat Quebec Liege Namur Lausanne Grenoble Dijon Angers Brest Metz Nancy Reims Caen"
-).split()
-NAMES = (
-    "Schmidt Dubois Martin Bernard Lefebvre Moreau Laurent Garnier Faure Rousseau Blanc Guerin Muller Henry "
-    "Roussel Nicolas Perrin Morin Mathieu Clement Gauthier Dumont Lopez Fontaine Chevalier Robin Masson Sanchez"
-).split()
-FIRST = "Liane Hugo Chloe Karim Ines Lucas Amina Theo Sarah Malik Nora Yanis Lea Omar".split()
-FILLER = (
-    "according to a report published on Tuesday by the national statistics office the figure is the highest "
-    "since records began officials said the trend would continue next year while critics disputed the method"
-).split()
+SUBJECTS = [
+    "unemployment",
+    "inflation",
+    "vaccination",
+    "smoking",
+    "obesity",
+    "rainfall",
+    "emissions",
+    "tuition",
+    "rents",
+    "wages",
+    "exports",
+    "imports",
+    "homicides",
+    "burglaries",
+    "admissions",
+    "prescriptions",
+    "deforestation",
+    "tourism",
+    "broadband",
+    "recycling",
+    "turnout",
+    "pensions",
+    "tariffs",
+    "subsidies",
+    "waiting-lists",
+    "overdoses",
+    "asthma",
+    "measles",
+    "malaria",
+    "diabetes",
+    "dementia",
+    "ketamine",
+    "lithium",
+    "statins",
+    "antibiotics",
+    "fluoride",
+    "glyphosate",
+    "microplastics",
+    "nitrates",
+    "wildfires",
+    "floods",
+    "droughts",
+    "heatwaves",
+    "potholes",
+]
+VERBS = [
+    "rose",
+    "fell",
+    "doubled",
+    "halved",
+    "increased",
+    "decreased",
+    "dropped",
+    "climbed",
+    "surged",
+    "plunged",
+    "stayed",
+    "reached",
+]
+PLACES = [
+    "Paris",
+    "Lyon",
+    "Marseille",
+    "Lille",
+    "Bordeaux",
+    "Nantes",
+    "Toulouse",
+    "Nice",
+    "Rennes",
+    "Strasbourg",
+    "Brussels",
+    "Geneva",
+    "Montreal",
+    "Dakar",
+    "Abidjan",
+    "Tunis",
+    "Algiers",
+    "Rabat",
+    "Quebec",
+    "Liege",
+    "Namur",
+    "Lausanne",
+    "Grenoble",
+    "Dijon",
+    "Angers",
+    "Brest",
+    "Metz",
+    "Nancy",
+    "Reims",
+    "Caen",
+]
+NAMES = [
+    "Schmidt",
+    "Dubois",
+    "Martin",
+    "Bernard",
+    "Lefebvre",
+    "Moreau",
+    "Laurent",
+    "Garnier",
+    "Faure",
+    "Rousseau",
+    "Blanc",
+    "Guerin",
+    "Muller",
+    "Henry",
+    "Roussel",
+    "Nicolas",
+    "Perrin",
+    "Morin",
+    "Mathieu",
+    "Clement",
+    "Gauthier",
+    "Dumont",
+    "Lopez",
+    "Fontaine",
+    "Chevalier",
+    "Robin",
+    "Masson",
+    "Sanchez",
+]
+FIRST = [
+    "Liane",
+    "Hugo",
+    "Chloe",
+    "Karim",
+    "Ines",
+    "Lucas",
+    "Amina",
+    "Theo",
+    "Sarah",
+    "Malik",
+    "Nora",
+    "Yanis",
+    "Lea",
+    "Omar",
+]
+FILLER = [
+    "according",
+    "to",
+    "a",
+    "report",
+    "published",
+    "on",
+    "Tuesday",
+    "by",
+    "the",
+    "national",
+    "statistics",
+    "office",
+    "the",
+    "figure",
+    "is",
+    "the",
+    "highest",
+    "since",
+    "records",
+    "began",
+    "officials",
+    "said",
+    "the",
+    "trend",
+    "would",
+    "continue",
+    "next",
+    "year",
+    "while",
+    "critics",
+    "disputed",
+    "the",
+    "method",
+]
 
 
 def _users() -> tuple[object, list[object]]:
@@ -166,7 +319,7 @@ def build(reviewers: list[object]) -> None:
             for claim_id in rng.sample(claim_ids, 20_000):
                 copy.write_row((claim_id, editor_id, " ".join(rng.choice(FILLER + NAMES) for _ in range(15)), now))
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")  # noqa: S608 (a constant)
+        cursor.execute("VACUUM ANALYZE")
     print(
         f"Built {N_CLAIMS} claims over {N_ARTICLES} articles (with verdicts and comments) in "
         f"{time.monotonic() - started:.1f} s"
@@ -215,10 +368,10 @@ def main() -> int:
         if user.pk not in clients:
             clients[user.pk] = Client()
             clients[user.pk].force_login(user)
-    print(
-        f"\n{Claim.objects.count()} claims; search documents: "
-        f"{connection.cursor().execute('SELECT count(*) FROM search_document').fetchone()[0]}"
-    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_document")
+        documents = cursor.fetchone()[0]
+    print(f"\n{Claim.objects.count()} claims; {documents} search documents")
     print(f"{'search':24} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}  goal p95 < {GOAL_MS} ms")
     ok = True
     counts = set()

@@ -16,6 +16,6 @@ def test_the_evaluation_set_has_thirty_pairs_of_each_kind() -> None:
 @pytest.mark.django_db
 def test_same_claims_are_found_and_look_alikes_are_not() -> None:
     report = evaluation.evaluate()
-    print(f"precision {report.precision:.3f} recall {report.recall:.3f}")  # noqa: T201
+    print(f"precision {report.precision:.3f} recall {report.recall:.3f}")
     assert report.recall >= 0.9, [m for m in report.misses if m.kind == "missed"]
     assert report.precision >= 0.8, [m for m in report.misses if m.kind == "wrong"]

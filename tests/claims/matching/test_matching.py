@@ -17,7 +17,10 @@ from claims.models import ClaimEvent, ClaimStatus, Evidence, Rating, Verdict
 from claims.publishing import services as publishing
 from tests.factories import ArticleFactory, CandidateSourceFactory, ClaimFactory, UserFactory, VerdictFactory
 
-EARLIER = "These results, published in the journal JAMA Psychiatry, open new therapeutic avenues for mood disorders resistant to antidepressants."
+EARLIER = (
+    "These results, published in the journal JAMA Psychiatry, open new therapeutic avenues for mood disorders "
+    "resistant to antidepressants."
+)
 REWORDED = (
     "According to JAMA Psychiatry, the findings point to new treatments for mood disorders that resist antidepressants."
 )

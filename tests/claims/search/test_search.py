@@ -156,3 +156,28 @@ def test_the_search_box_is_in_the_top_bar(client: Any, reviewer: Any) -> None:
     client.force_login(reviewer)
     page = client.get("/queue/").content.decode()
     assert 'role="search"' in page and 'action="/search/"' in page
+
+
+@pytest.mark.django_db
+def test_reindexing_in_another_language_changes_the_stemming(editor: Any, settings: Any) -> None:
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    ArticleFactory(title="Les chercheurs ont publié leurs résultats", body="Les résultats sont publiés.")
+
+    def lexemes() -> str:
+        return str(Document.objects.get(kind="article").vector)
+
+    assert "'les'" in lexemes() and "'publié'" in lexemes()  # English keeps French words whole
+    settings.SEARCH_CONFIG = "french"
+    out = StringIO()
+    call_command("search_reindex", stdout=out)
+    assert "“french” configuration" in out.getvalue()
+    assert "'les'" not in lexemes() and "'publi'" in lexemes()  # a French stop word, a French stem
+    assert search(user=editor, raw="chercheur publier").groups
+    settings.SEARCH_CONFIG = "klingon"
+    with pytest.raises(CommandError, match="not a text search configuration"):
+        call_command("search_reindex")
+    settings.SEARCH_CONFIG = "english"
+    call_command("search_reindex", stdout=StringIO())
