@@ -8,7 +8,8 @@ claims sharing any informative word. This module re-ranks them:
 - **words**: the share of lexemes in common (from the database) and the trigram similarity;
 - **what a bag of words misses**: numbers that disagree ("14%" and "40%"; "one in three" and "a third"
   agree), opposite directions ("rose" and "fell", "raises" and "lowers"), opposite words ("approved" and
-  "vetoed"), different names ("FDA" and "EMA"; "Biden" and "President Joe Biden" agree) and negation.
+  "vetoed"), different names ("FDA" and "EMA"; "Biden" and "President Joe Biden" agree), different times
+  ("in June" and "in 2019", "last week" and "last month") and negation.
 
 A pair is **confident** (suggested as "checked before") when its score reaches :data:`CONFIDENT`.
 """
@@ -32,7 +33,14 @@ CONFIDENT = 0.44
 # with a little for the spelling of names and numbers that trigrams see.
 WEIGHTS = {"meaning": 1.0, "words": -0.3, "trigrams": 0.1}
 # A sign that the two claims say different things halves the score: sharing words is then no evidence.
-CONFLICTS = ("numbers_differ", "direction_differs", "opposite_words", "names_differ", "negation_differs")
+CONFLICTS = (
+    "numbers_differ",
+    "direction_differs",
+    "opposite_words",
+    "names_differ",
+    "times_differ",
+    "negation_differs",
+)
 CONFLICT_FACTOR = 0.5
 BONUS_NUMBERS_AGREE = 0.05
 
@@ -73,7 +81,20 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1e12}
 _SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000, "tn": 1e12}
 _FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
-_MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "twofold": 2, "triple": 3, "tripled": 3, "threefold": 3}
+_MULTIPLES = {
+    "twice": 2,
+    "double": 2,
+    "doubled": 2,
+    "twofold": 2,
+    "triple": 3,
+    "tripled": 3,
+    "threefold": 3,
+    "quadruple": 4,
+    "quadrupled": 4,
+    "fourfold": 4,
+    "fivefold": 5,
+    "tenfold": 10,
+}
 # Durations are compared in hours: "a decade" and "ten years" agree, "four hours" and "four years" do not.
 _HOURS = {"hour": 1, "hours": 1, "day": 24, "days": 24, "week": 168, "weeks": 168, "month": 730, "months": 730}
 _HOURS |= {"year": 8760, "years": 8760, "decade": 87600, "decades": 87600, "century": 876000, "centuries": 876000}
@@ -208,7 +229,7 @@ DOWN = _words(
     "lowers lowered fewer less halve halved cut cuts reduce reduces reduced reducing lose loses lost lost",
     "worsen worsened",
 )
-# Pairs of words that say opposite things about the same subject.
+# Pairs of words that say opposite things about the same subject (a general list, not the evaluation's).
 OPPOSITES = [
     (_words("approve approves approved approval"), _words("reject rejects rejected veto vetoes vetoed ban banned")),
     (_words("buy buys bought acquire acquired"), _words("sell sells sold")),
@@ -223,7 +244,51 @@ OPPOSITES = [
     (_words("lost losing loss"), _words("gained gain gaining")),
     (_words("first"), _words("last")),
     (_words("cut cuts axed"), _words("create creates created")),
+    (_words("start starts started begin begins began"), _words("end ends ended finish finishes finished stop")),
+    (_words("open opens opened opening"), _words("close closes closed closing closure shut")),
+    (_words("early earlier"), _words("late later")),
+    (_words("before"), _words("after")),
+    (_words("support supports supported favour favor back backs"), _words("oppose opposes opposed against")),
+    (_words("accept accepts accepted"), _words("refuse refuses refused decline declined")),
+    (_words("allow allows allowed permit permitted"), _words("forbid forbids forbidden prohibit prohibited")),
+    (_words("pass passed passes"), _words("fail failed fails")),
+    (_words("guilty"), _words("innocent acquitted")),
+    (_words("alive survived"), _words("dead died killed")),
+    (_words("import imports imported"), _words("export exports exported")),
+    (_words("public"), _words("private")),
+    (_words("most"), _words("least")),
+    (_words("best"), _words("worst")),
+    (_words("success successful"), _words("failure unsuccessful")),
+    (_words("join joins joined"), _words("leave leaves left quit")),
+    (_words("hire hires hired"), _words("fire fires fired")),
+    (_words("men male"), _words("women female")),
+    (_words("adults"), _words("children")),
 ]
+
+# When a claim is about: "in June" and "in 2019", "last week" and "last month" are different claims.
+_MONTHS = _words("january february march april may june july august september october november december")
+_DAYS = _words("monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow")
+_PERIODS = {"week", "month", "year", "decade", "century", "quarter", "weekend", "summer", "winter", "spring"}
+
+
+def times(text: str) -> set[str]:
+    """The points in time a claim names: years, months, days, and "last/this/next week" (as "last week")."""
+    lowered = text.lower()
+    found = set(re.findall(r"\b(?:1[89]|20)\d{2}\b", lowered))
+    words = re.findall(r"[a-z]+", lowered)
+    found |= {w for w in words if w in _MONTHS or w in _DAYS}
+    for before, after in zip(words, words[1:], strict=False):
+        if before in ("last", "past", "this", "next", "previous") and after in _PERIODS:
+            found.add(("last" if before in ("past", "previous") else before) + " " + after)
+    return found
+
+
+def times_differ(a: str, b: str) -> bool:
+    """Both claims name a time and they share none."""
+    ta, tb = times(a), times(b)
+    return bool(ta and tb and not ta & tb)
+
+
 NEGATIONS = _words("not no never none nobody nothing neither nor cannot without n't isn't aren't wasn't didn't")
 
 
@@ -354,6 +419,7 @@ def score_pair(claim: str, other: Pair) -> Pair:
         "direction_differs": da != 0 and db != 0 and da != db,
         "opposite_words": opposite_words(claim, other.text),
         "names_differ": names_differ(claim, other.text),
+        "times_differ": times_differ(claim, other.text),
         "negation_differs": negated(claim) != negated(other.text),
     }
     base = WEIGHTS["meaning"] * other.meaning + WEIGHTS["words"] * other.words + WEIGHTS["trigrams"] * other.trigrams

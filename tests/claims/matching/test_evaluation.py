@@ -19,3 +19,11 @@ def test_same_claims_are_found_and_look_alikes_are_not() -> None:
     print(f"precision {report.precision:.3f} recall {report.recall:.3f}")
     assert report.recall >= 0.9, [m for m in report.misses if m.kind == "missed"]
     assert report.precision >= 0.8, [m for m in report.misses if m.kind == "wrong"]
+
+
+@pytest.mark.django_db
+def test_the_second_set_holds_its_lower_floor() -> None:
+    # Written after the tuning on the first set; what it measures is documented in its "about".
+    report = evaluation.evaluate(evaluation.HOLDOUT)
+    print(f"held-out precision {report.precision:.3f} recall {report.recall:.3f}")  # noqa: T201
+    assert report.recall >= 0.7 and report.precision >= 0.65, report.misses
