@@ -17,6 +17,7 @@ A pair is **confident** (suggested as "checked before") when its score reaches :
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -277,7 +278,7 @@ def times(text: str) -> set[str]:
     found = set(re.findall(r"\b(?:1[89]|20)\d{2}\b", lowered))
     words = re.findall(r"[a-z]+", lowered)
     found |= {w for w in words if w in _MONTHS or w in _DAYS}
-    for before, after in zip(words, words[1:], strict=False):
+    for before, after in itertools.pairwise(words):
         if before in ("last", "past", "this", "next", "previous") and after in _PERIODS:
             found.add(("last" if before in ("past", "previous") else before) + " " + after)
     return found

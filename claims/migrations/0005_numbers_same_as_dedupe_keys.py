@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='article',
             name='url_key',
-            field=models.CharField(blank=True, db_index=True, editable=False, help_text='The URL as the import dedupe compares it.', max_length=2000),
+            field=models.CharField(blank=True, db_default='', default='', db_index=True, editable=False, help_text='The URL as the import dedupe compares it.', max_length=2000),
         ),
         migrations.AddField(
             model_name='claim',
