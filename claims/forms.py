@@ -8,7 +8,15 @@ from django import forms
 from django.utils import timezone
 
 from claims.models import Article, ClaimStatus, Confidence, Priority, Rating, Stance, display_name
-from claims.selectors import BOARD_SORTS, DUE_FILTERS, BoardFilters, reviewers
+from claims.selectors import (
+    ARTICLE_PROGRESS,
+    ARTICLE_PUBLISHED,
+    BOARD_SORTS,
+    DUE_FILTERS,
+    ArticleFilters,
+    BoardFilters,
+    reviewers,
+)
 from claims.services import locate_quote
 
 
@@ -187,4 +195,20 @@ def board_filters(params: Any) -> BoardFilters:
         due=due if due in DUE_FILTERS else "",
         sort=sort if sort in BOARD_SORTS else "due",
         page=max(1, _int(params.get("page")) or 1),
+    )
+
+
+def article_filters(params: Any) -> ArticleFilters:
+    """Articles-page filters from the query string; values that make no sense are ignored."""
+    try:
+        page = max(1, int(params.get("page") or 1))
+    except ValueError:
+        page = 1
+    progress = params.get("progress", "")
+    published = params.get("published", "")
+    return ArticleFilters(
+        outlet=(params.get("outlet") or "").strip()[:200],
+        progress=progress if progress in ARTICLE_PROGRESS else "",
+        published=published if published in ARTICLE_PUBLISHED else "",
+        page=page,
     )

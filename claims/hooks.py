@@ -9,7 +9,8 @@ from their ``AppConfig.ready()``:
 - ``citable_sources``: what a reviewer may cite from a claim's confirmed sources;
 - ``evidence_added``: called inside the transaction that adds evidence typed by hand (a DOI or a
   PMID) so that another app can look it up after commit (sources resolves its title, authors,
-  journal, year and study card, and writes them back through ``claims.services.evidence_describe``).
+  journal, year and study card, and writes them back through ``claims.services.evidence_describe``);
+- ``reviews_elsewhere``: other organisations' published reviews of a claim (the "checked before?" card).
 
 Entries are kept by name, so registering twice (tests, autoreload) replaces the first.
 """
@@ -45,10 +46,15 @@ class Registry(Generic[T]):
 
 @dataclass(frozen=True)
 class Panel:
-    """A card another app adds to a workspace page: ``template`` rendered with ``context(obj, user)``."""
+    """A card another app adds to a workspace page: ``template`` rendered with ``context(obj, user)``.
+
+    With ``with_request`` the context function is given the request instead of the user (a card that
+    reads the session, say).
+    """
 
     template: str
     context: Callable[[Any, Any], dict[str, Any]]
+    with_request: bool = False
 
 
 class CitableSource(Protocol):
@@ -72,11 +78,25 @@ class CitableSources:
     one: Callable[[Any, int], Any | None]
 
 
+@dataclass(frozen=True)
+class ReviewsElsewhere:
+    """Other organisations' reviews of a claim, as one app finds them.
+
+    ``enabled`` is False when the app cannot look (no API key); each review has ``title``, ``url``,
+    ``publisher``, ``textual_rating`` and ``review_date``.
+    """
+
+    source: str
+    enabled: bool
+    reviews: list[Any]
+
+
 claim_created: Registry[Callable[..., None]] = Registry()
 claim_panels: Registry[Panel] = Registry()
 article_panels: Registry[Panel] = Registry()
 citable_sources: Registry[CitableSources] = Registry()
 evidence_added: Registry[Callable[[Any], None]] = Registry()
+reviews_elsewhere: Registry[Callable[[Any], ReviewsElsewhere]] = Registry()
 
 
 def claim_created_notify(claim: Any, *, by: Any | None, search_sources: bool | None) -> None:
@@ -93,7 +113,10 @@ def evidence_added_notify(evidence: Any) -> None:
 
 def panels(registry: Registry[Panel], obj: Any, request: HttpRequest) -> list[str]:
     """Every panel of ``registry`` rendered for ``obj`` as the request's user sees it."""
-    return [render_to_string(panel.template, panel.context(obj, request.user), request) for panel in registry]
+    return [
+        render_to_string(panel.template, panel.context(obj, request if panel.with_request else request.user), request)
+        for panel in registry
+    ]
 
 
 def confirmed_sources(claim: Any) -> list[CitableSource]:
@@ -108,3 +131,8 @@ def confirmed_source(claim: Any, source_id: int) -> CitableSource | None:
         if found is not None:
             return found
     return None
+
+
+def reviews_of(claim: Any) -> list[ReviewsElsewhere]:
+    """What every app that knows other organisations' reviews found for ``claim``."""
+    return [provider(claim) for provider in reviews_elsewhere]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import models
@@ -23,6 +24,30 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# Query parameters that say how a reader arrived, not which page it is.
+_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "cmpid", "at_medium", "at_campaign")
+
+
+def url_key(url: str) -> str:
+    """The address of an article as the import dedupe compares it: the same page gives the same key.
+
+    Scheme and ``www.`` are dropped, the host is lower-cased, the fragment, tracking parameters and a
+    trailing slash are removed, and the remaining parameters are sorted. Empty for an empty address.
+    """
+    url = url.strip()
+    if not url:
+        return ""
+    parts = urlsplit(url if "//" in url else f"//{url}")
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING_PARAMS)
+    )
+    path = parts.path.rstrip("/")
+    return urlunsplit(("", host, path, urlencode(query), "")).removeprefix("//")[:2000]
+
+
 class Article(models.Model):
     class Origin(models.TextChoices):
         PASTE = "paste", "Pasted text"
@@ -37,6 +62,23 @@ class Article(models.Model):
     published_on = models.DateField(null=True, blank=True, verbose_name="publication date")
     body = models.TextField(help_text="The article text exactly as imported; claim offsets point into it.")
     content_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    url_key = models.CharField(
+        max_length=2000,
+        blank=True,
+        default="",
+        db_default="",  # writers that bypass the ORM (COPY in the benchmarks) need not know the column
+        db_index=True,
+        editable=False,
+        help_text="The URL as the import dedupe compares it.",
+    )
+    earlier_version = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="later_versions",
+        help_text="The article this one was imported anyway as a new version of.",
+    )
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.PASTE)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -128,6 +170,18 @@ class Claim(models.Model):
     span_end = models.PositiveIntegerField(help_text="Offset just past the last character of the quote.")
     quote = models.TextField(help_text="The exact article text the claim was taken from.")
     claimant = models.CharField(max_length=300, blank=True, help_text="Who made the claim.")
+    # Kept by the database (a trigger of migration 0005): the claim's order in its article's text.
+    number = models.PositiveIntegerField(
+        null=True, editable=False, help_text="The claim's place in the article (1, 2, 3 ...), in the order of the text."
+    )
+    same_as = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="later_checks",
+        help_text="An earlier claim of the newsroom that says the same thing, as an editor marked it.",
+    )
     status = models.CharField(max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.NEW, editable=False)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="assigned_claims"
@@ -150,6 +204,13 @@ class Claim(models.Model):
                 condition=Q(status=ClaimStatus.NEW) | Q(assignee__isnull=False), name="claim_assigned_has_assignee"
             ),
             models.CheckConstraint(condition=Q(priority__gte=0, priority__lte=3), name="claim_priority_valid"),
+            # Checked at the end of each statement, so one UPDATE can renumber an article's claims.
+            models.UniqueConstraint(
+                fields=["article", "number"],
+                name="claim_number_once_per_article",
+                deferrable=models.Deferrable.IMMEDIATE,
+            ),
+            models.CheckConstraint(condition=~Q(same_as=models.F("id")), name="claim_same_as_other"),
         ]
         indexes = [
             models.Index(fields=["status", "due_date", "id"], name="claim_status_due"),
@@ -163,6 +224,15 @@ class Claim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:claim", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        """How every page, message and email names the claim: “Claim 3”, its number in the article."""
+        from django.utils.translation import gettext
+
+        if self.number is None:
+            return gettext("New claim")
+        return gettext("Claim %(number)s") % {"number": self.number}
 
     @property
     def is_overdue(self) -> bool:
@@ -344,6 +414,10 @@ class ClaimEvent(models.Model):
         SOURCE_RECONFIRMED = "reconfirm", "Source confirmed after all"
         SOURCE_REDISPUTED = "redispute", "Source disputed after all"
         SOURCE_INTEGRITY = "integrity", "Source integrity changed"
+        SAME_CLAIM = "same_claim", "Marked as an earlier claim"
+        SAME_CLAIM_UNDONE = "same_claim_undone", "No longer marked as an earlier claim"
+        SIMILAR_DISMISSED = "similar_dismissed", "Similar claim dismissed"
+        VERDICT_REUSED = "verdict_reused", "Earlier verdict reused"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

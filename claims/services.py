@@ -28,6 +28,7 @@ from claims.models import (
     Verdict,
     content_hash,
     display_name,
+    url_key,
 )
 from claims.workflow import WorkflowError, transition
 from factcheck.errors import ServiceError
@@ -48,8 +49,12 @@ def article_create(
     url: str = "",
     published_on: dt.date | None = None,
     origin: str = Article.Origin.PASTE,
+    earlier_version: Article | None = None,
 ) -> Article:
-    """Store an imported article exactly as given (claim offsets point into ``body``)."""
+    """Store an imported article exactly as given (claim offsets point into ``body``).
+
+    ``earlier_version`` is the article this one was imported anyway as a new version of.
+    """
     body = normalise_newlines(body)
     if "\x00" in body or "\x00" in title:
         raise ServiceError("The text holds NUL characters, so it is not plain text; nothing was imported.")
@@ -64,9 +69,11 @@ def article_create(
         outlet=outlet.strip(),
         authors=authors.strip(),
         url=url.strip(),
+        url_key=url_key(url),
         published_on=published_on,
         origin=origin,
         imported_by=by,
+        earlier_version=earlier_version,
     )
 
 
@@ -109,6 +116,12 @@ def claim_create(
     quote = article.body[span_start:span_end]
     if not quote.strip():
         raise ServiceError("The selection holds only spaces; select the words of the claim.")
+    # The article's row lock serialises claims made from it: two editors selecting the same words at
+    # once make one claim, and the numbers the database gives follow the text.
+    Article.objects.select_for_update().filter(pk=article.pk).first()
+    existing = Claim.objects.filter(article=article, span_start=span_start, span_end=span_end).first()
+    if existing is not None:
+        raise DuplicateClaim(existing)
     claim = Claim.objects.create(
         article=article,
         text=(text.strip() or quote.strip()),
@@ -119,8 +132,14 @@ def claim_create(
         priority=priority,
         created_by=by,
     )
+    claim.refresh_from_db(fields=["number"])
     ClaimEvent.objects.create(
-        claim=claim, actor=by, kind=ClaimEvent.Kind.CREATED, to_status=claim.status, note=claim.text
+        claim=claim,
+        actor=by,
+        kind=ClaimEvent.Kind.CREATED,
+        to_status=claim.status,
+        note=claim.text,
+        data={"number": claim.number},
     )
     hooks.claim_created_notify(claim, by=by, search_sources=search_sources)
     return claim
@@ -154,6 +173,17 @@ def claim_edit(*, claim_id: int, by: Any, version: int, text: str, claimant: str
         data={"before": before, "after": after},
     )
     return claim
+
+
+class DuplicateClaim(ServiceError):
+    """A claim over exactly these words exists already. ``existing`` holds it so the page can link to it."""
+
+    def __init__(self, existing: Claim) -> None:
+        self.existing = existing
+        super().__init__(
+            _("These exact words are already %(label)s of this article; nothing new was made. Open it instead.")
+            % {"label": existing.label.lower() if existing.number else _("a claim")}
+        )
 
 
 class StaleEdit(ServiceError):
@@ -233,12 +263,14 @@ def _assignment_email_queue(claim: Claim, *, note: str) -> None:
         return
     due = f" It is due on {claim.due_date:%d %B %Y}." if claim.due_date else ""
     body = (
-        f"You have been asked to check this claim from “{claim.article.title}”:\n\n"
+        f"You have been asked to check {claim.label.lower()} of “{claim.article.title}”:\n\n"
         f"    {claim.text}\n\n{due}\n"
         + (f"Note from the editor: {note}\n\n" if note else "")
         + f"Open it: {settings.SITE_URL}{claim.get_absolute_url()}\n"
     )
-    outbox.email_queue(kind="assignment", to=reviewer.email, subject=f"Claim to check: {claim.text[:60]}", body=body)
+    outbox.email_queue(
+        kind="assignment", to=reviewer.email, subject=f"{claim.label} to check: {claim.text[:60]}", body=body
+    )
 
 
 @transaction.atomic
@@ -535,7 +567,125 @@ def comment_add(*, claim_id: int, by: Any, body: str) -> Comment:
     return comment
 
 
+# Earlier checks of the same claim -------------------------------------------------------------
+
+
+@transaction.atomic
+def claim_same_as_set(*, claim_id: int, earlier_id: int | None, by: Any, note: str = "") -> Claim:
+    """Mark ``claim`` as saying the same thing as the newsroom's ``earlier`` claim, or clear the mark (None).
+
+    Audited on the claim's timeline. The reviewer then sees the earlier verdict and its evidence, and
+    the public page links to the earlier check once that check is published.
+    """
+    permissions.ensure_editor(by, _("Only an editor can say that two claims are the same."))
+    claim = Claim.objects.select_for_update().select_related("article").get(pk=claim_id)
+    if earlier_id is None:
+        if claim.same_as_id is None:
+            raise ServiceError(_("This claim is not marked as an earlier claim; there is nothing to undo."))
+        previous = claim.same_as_id
+        claim.same_as = None
+        claim.version += 1
+        claim.save(update_fields=["same_as", "version", "updated_at"])
+        ClaimEvent.objects.create(
+            claim=claim,
+            actor=by,
+            kind=ClaimEvent.Kind.EDIT,
+            action=A.SAME_CLAIM_UNDONE,
+            note=note,
+            data={"earlier_claim_id": previous},
+        )
+        return claim
+    earlier = Claim.objects.select_related("article").filter(pk=earlier_id).first()
+    if earlier is None:
+        raise ServiceError(_("That earlier claim no longer exists."))
+    if earlier.pk == claim.pk:
+        raise ServiceError(_("A claim cannot be the same as itself."))
+    if earlier.same_as_id == claim.pk:
+        raise ServiceError(_("That claim is already marked as the same as this one; mark only one way round."))
+    if claim.same_as_id == earlier.pk:
+        raise ServiceError(_("This claim is already marked as the same as that one."))
+    claim.same_as = earlier
+    claim.version += 1
+    claim.save(update_fields=["same_as", "version", "updated_at"])
+    ClaimEvent.objects.create(
+        claim=claim,
+        actor=by,
+        kind=ClaimEvent.Kind.EDIT,
+        action=A.SAME_CLAIM,
+        note=note,
+        data={
+            "earlier_claim_id": earlier.pk,
+            "earlier_article_id": earlier.article_id,
+            "earlier_article_title": earlier.article.title[:300],
+            "earlier_number": earlier.number,
+        },
+    )
+    return claim
+
+
+@transaction.atomic
+def verdict_reuse(*, claim_id: int, by: Any) -> Verdict:
+    """The reviewer starts from the verdict of the earlier claim this one is marked the same as.
+
+    The rating and explanation go into the draft (only while the draft is still empty, so nothing
+    written is overwritten) and the earlier evidence is added as citations, skipping any already cited.
+    """
+    claim = _locked_claim(claim_id)
+    verdict = _editable_verdict(claim, by)
+    earlier = (
+        Claim.objects.select_related("verdict__rating", "article").filter(pk=claim.same_as_id).first()
+        if claim.same_as_id
+        else None
+    )
+    earlier_verdict = getattr(earlier, "verdict", None) if earlier else None
+    if earlier is None or earlier_verdict is None:
+        raise ServiceError(_("There is no earlier verdict to start from: no earlier claim with a verdict is marked."))
+    started = verdict.explanation.strip() or verdict.rating_id
+    if started and verdict.explanation.strip() != earlier_verdict.explanation.strip():
+        raise ServiceError(
+            _("Your draft already has a rating or an explanation; clear them first to start from the earlier one.")
+        )
+    if earlier_verdict.rating_id and not (earlier_verdict.rating and earlier_verdict.rating.is_active):
+        rating_id = None
+    else:
+        rating_id = earlier_verdict.rating_id
+    verdict.rating_id = rating_id
+    verdict.explanation = earlier_verdict.explanation
+    verdict.confidence = earlier_verdict.confidence
+    verdict.author = by
+    verdict.version += 1
+    verdict.save()
+    cited = {(e.doi, e.url) for e in Evidence.objects.filter(verdict=verdict)}
+    copied = 0
+    for item in Evidence.objects.filter(verdict=earlier_verdict).select_related("candidate").order_by("id"):
+        doi = item.doi or (item.candidate.doi if item.candidate else "")
+        url = item.url or (item.candidate.url if item.candidate else "")
+        title = item.title or (item.candidate.title if item.candidate else "")
+        if not (doi or url) or (doi, url) in cited:
+            continue
+        Evidence.objects.create(
+            verdict=verdict,
+            url=url[:2000],
+            doi=doi[:255],
+            title=title[:1000],
+            stance=item.stance,
+            quote=item.quote,
+            locator=item.locator,
+            added_by=by,
+        )
+        cited.add((doi, url))
+        copied += 1
+    _audit(
+        claim,
+        by,
+        A.VERDICT_REUSED,
+        data={"earlier_claim_id": earlier.pk, "evidence_copied": copied, "version": verdict.version},
+    )
+    return verdict
+
+
 __all__ = [
+    "DuplicateClaim",
     "ServiceError",
     "StaleEdit",
     "WorkflowError",
@@ -543,6 +693,7 @@ __all__ = [
     "claim_assign",
     "claim_create",
     "claim_edit",
+    "claim_same_as_set",
     "claim_unassign",
     "comment_add",
     "evidence_add",
@@ -550,6 +701,7 @@ __all__ = [
     "evidence_remove",
     "review_start",
     "verdict_approve",
+    "verdict_reuse",
     "verdict_save_draft",
     "verdict_send_back",
     "verdict_submit",

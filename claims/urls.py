@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("board/", views.board, name="board"),
     path("queue/", views.queue, name="queue"),
+    path("articles/", views.article_list, name="articles"),
     path("articles/<int:article_id>/", views.article_detail, name="article"),
     path("articles/<int:article_id>/claims/", views.claim_create, name="claim_create"),
     path("claims/<int:claim_id>/", views.claim_detail, name="claim"),

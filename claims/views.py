@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
@@ -27,10 +28,11 @@ from claims.forms import (
     NoteForm,
     SendBackForm,
     VerdictForm,
+    article_filters,
     board_filters,
 )
 from claims.models import DRAFTING, VERDICT_APPROVED, Article, Claim, ClaimStatus, Evidence, Rating, display_name
-from claims.services import StaleEdit
+from claims.services import DuplicateClaim, StaleEdit
 from claims.workflow import allowed_actions
 from factcheck.errors import ServiceError
 
@@ -129,6 +131,25 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "claims/queue.html", {"page": page})
 
 
+@require_GET
+@permissions.editor_required()
+def article_list(request: HttpRequest) -> HttpResponse:
+    filters = article_filters(request.GET)
+    page = selectors.article_list_page(filters=filters)
+    context = {
+        "page": page,
+        "filters": filters,
+        "progress_choices": selectors.ARTICLE_PROGRESS,
+        "published_choices": selectors.ARTICLE_PUBLISHED,
+        "prev_query": filters.querystring(page=page.page - 1),
+        "next_query": filters.querystring(page=page.page + 1),
+    }
+    template = (
+        "claims/articles.html#articles-results" if request.htmx and not request.htmx.boosted else "claims/articles.html"
+    )
+    return render(request, template, context)
+
+
 def _article_context(request: HttpRequest, article: Article, form: ClaimCreateForm | None = None) -> dict[str, Any]:
     claims = selectors.article_claims(article=article)
     return {
@@ -152,6 +173,7 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
 def claim_create(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     form = ClaimCreateForm(request.POST, article=article)
+    duplicate_of = None
     if form.is_valid():
         try:
             claim = services.claim_create(
@@ -163,20 +185,23 @@ def claim_create(request: HttpRequest, article_id: int) -> HttpResponse:
                 priority=form.cleaned_data["priority"],
                 by=request.user,
             )
+        except DuplicateClaim as exc:
+            form.add_error(None, str(exc))
+            duplicate_of = exc.existing
         except ServiceError as exc:
             form.add_error(None, str(exc))
         else:
-            notice = "Claim created. Assign it to a reviewer when you are ready."
+            notice = _("%(label)s created. Assign it to a reviewer when you are ready.") % {"label": claim.label}
             if request.htmx:
                 # A flash message would wait for the next full page, wherever that is: say it here.
                 context = {**_article_context(request, article), "notice": notice}
                 return render(request, "claims/article.html#article-workspace", context)
             messages.success(request, notice)
             return redirect(f"{article.get_absolute_url()}#claim-{claim.pk}")
-    context = _article_context(request, article, form)
+    context = {**_article_context(request, article, form), "duplicate_of": duplicate_of}
     if request.htmx:
         return render(request, "claims/article.html#article-workspace", context)
-    return render(request, "claims/article.html", context, status=400)
+    return render(request, "claims/article.html", context, status=409 if duplicate_of else 400)
 
 
 # The claim page -------------------------------------------------------------------------------

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "claims",
     "claims.importing",
     "claims.publishing",
+    "claims.search",
+    "claims.matching",
     "sources",
     "seeds",
 ]
@@ -195,6 +197,15 @@ IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_TIMEOUT_SECONDS = env.float("IMPORT_TIMEOUT_SECONDS", default=10.0)
 IMPORT_ALLOW_PRIVATE_HOSTS = env.bool("IMPORT_ALLOW_PRIVATE_HOSTS", default=False)
 
+# Search and "checked before?": the newsroom's language for PostgreSQL full-text search (any name in
+# pg_ts_config: english, french, german, simple ...). After changing it run `manage.py search_reindex`.
+SEARCH_CONFIG = env.str("SEARCH_CONFIG", default="english")
+# A word matching more rows than this is ranked over the first ones found (per kind of result).
+SEARCH_RANK_LIMIT = env.int("SEARCH_RANK_LIMIT", default=1000)
+MATCHING_AUTO = env.bool("MATCHING_AUTO", default=True)
+# A match run still pending or running after this long is sent again by the beat sweep.
+MATCHING_STUCK_SECONDS = env.int("MATCHING_STUCK_SECONDS", default=CELERY_TASK_TIME_LIMIT + 60)
+
 # Candidate-source providers.
 CROSSREF_API_URL = env.str("CROSSREF_API_URL", default="https://api.crossref.org")
 NCBI_EUTILS_URL = env.str("NCBI_EUTILS_URL", default="https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
@@ -238,6 +249,10 @@ CELERY_BEAT_SCHEDULE["sources-sweep-stuck-searches"] = {
 CELERY_BEAT_SCHEDULE["sources-sweep-evidence-lookups"] = {
     "task": "sources.tasks.evidence_sweep",
     "schedule": env.float("SOURCES_SWEEP_SECONDS", default=60.0),
+}
+CELERY_BEAT_SCHEDULE["matching-sweep"] = {
+    "task": "claims.matching.tasks.match_runs_sweep",
+    "schedule": env.float("MATCHING_SWEEP_SECONDS", default=60.0),
 }
 CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
     "task": "factcheck.outbox.tasks.outbox_sweep",

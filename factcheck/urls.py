@@ -13,6 +13,8 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("", include("claims.urls")),
     path("import/", include("claims.importing.urls")),
+    path("search/", include("claims.search.urls")),
+    path("", include("claims.matching.urls")),
     path("", include("claims.publishing.urls")),
     path("", include("sources.urls")),
 ]

@@ -18,3 +18,4 @@ class SourcesConfig(AppConfig):
             "sources", hooks.CitableSources(confirmed=selectors.citable, one=selectors.citable_one)
         )
         hooks.evidence_added.register("sources", evidence.evidence_added)
+        hooks.reviews_elsewhere.register("sources", selectors.reviews_elsewhere)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from claims import permissions, studies
+from claims import hooks, permissions, studies
 from sources import registry
 from sources.models import CandidateSource, SourceSearch
 
@@ -39,6 +39,23 @@ def citable(claim: Any) -> list[CandidateSource]:
 def citable_one(claim: Any, candidate_id: int) -> CandidateSource | None:
     """One confirmed source of the claim by id, or None if it is not confirmed (or not the claim's)."""
     return confirmed_sources(claim=claim).filter(pk=candidate_id).first()
+
+
+REVIEWS_SHOWN = 5
+
+
+def reviews_elsewhere(claim: Any) -> hooks.ReviewsElsewhere:
+    """Other organisations' ClaimReviews of the claim that Google Fact Check Tools returned (for
+    :data:`claims.hooks.reviews_elsewhere`). Not enabled without ``FACTCHECK_TOOLS_API_KEY``."""
+    info = next((p for p in registry.providers() if not p.bibliographic), None)
+    reviews = list(
+        CandidateSource.objects.filter(claim=claim, kind=CandidateSource.Kind.FACT_CHECK)
+        .exclude(decision=CandidateSource.Decision.DISPUTED)
+        .order_by("-score", "-review_date", "id")[:REVIEWS_SHOWN]
+    )
+    return hooks.ReviewsElsewhere(
+        source=info.label if info else "", enabled=bool(info and info.enabled), reviews=reviews
+    )
 
 
 def claim_panel(claim: Any, user: Any) -> dict[str, Any]:

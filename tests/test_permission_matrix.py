@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from claims.matching.models import SimilarClaim
 from claims.models import Check, CheckVersion, ClaimStatus, Comment, ErrorReport, Evidence
 from tests.factories import ArticleFactory, CandidateSourceFactory, ClaimFactory, UserFactory, VerdictFactory
 
@@ -98,6 +99,7 @@ def world(db: Any) -> dict[str, Any]:
         status=Check.Status.PUBLISHED, current_version=version, first_published_at=timezone.now()
     )
     report = ErrorReport.objects.create(check_page=check, claim=claim, message="The date is wrong.")
+    similar = SimilarClaim.objects.create(claim=claim, other=ClaimFactory(), score=0.9)
     return {
         "users": {"editor": editor, "assignee": assignee, "reviewer": reviewer, "outsider": outsider},
         "kwargs": {
@@ -109,6 +111,7 @@ def world(db: Any) -> dict[str, Any]:
             "evidence_id": evidence.pk,
             "check_id": check.pk,
             "slug": "seed-check",
+            "similar_id": similar.pk,
         },
     }
 

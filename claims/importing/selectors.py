@@ -11,16 +11,28 @@ from claims.models import Article, DismissedSuggestion
 def article_hints(article: Article) -> list[Suggestion]:
     """Hints for an article's page (two queries).
 
-    Leaves out the hints an editor dismissed and the sentences that already hold a claim: once a
-    claim is made from a sentence, or from part of it, the hint has done its job.
+    Leaves out the hints an editor dismissed and every sentence with text already claimed: once a
+    claim is made from a sentence, from part of it, or from a passage that covers it, the hint has done
+    its job.
     """
     dismissed = set(DismissedSuggestion.objects.filter(article=article).values_list("start", "end"))
     claimed = list(article.claims.values_list("span_start", "span_end"))
     return [
         hint
         for hint in suggest(article.body, dismissed=dismissed)
-        if not any(hint.start <= start and end <= hint.end for start, end in claimed)
+        if not any(start < hint.end and hint.start < end for start, end in claimed)
     ]
+
+
+PENDING_KEY = "pending_import"
+
+
+def pending_import_panel(article: Article, request: Any) -> dict[str, Any]:
+    """The "import anyway" card on the article an import landed on (for :data:`claims.hooks.article_panels`)."""
+    pending = request.session.get(PENDING_KEY)
+    if not pending or pending.get("existing_id") != article.pk:
+        pending = None
+    return {"pending": pending, "article": article}
 
 
 def hints_panel(article: Article, user: Any) -> dict[str, Any]:

@@ -6,6 +6,7 @@ app_name = "imports"
 
 urlpatterns = [
     path("", views.article_import, name="article_import"),
+    path("anyway/", views.import_anyway, name="import_anyway"),
     path(
         "articles/<int:article_id>/suggestions/dismiss/",
         views.dismiss_suggestion,

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
+from django.utils.crypto import get_random_string
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from claims import permissions
 from claims.importing import fetch, selectors, services
 from claims.importing.forms import ArticleImportForm, SuggestionDismissForm
+from claims.importing.selectors import PENDING_KEY
 from claims.models import Article
 from factcheck.errors import ServiceError
 
@@ -31,9 +38,11 @@ def article_import(request: HttpRequest) -> HttpResponse:
     form = ArticleImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        exc_source = None
         try:
+            exc_source = _source(form)
             article = services.article_import(
-                source=_source(form),
+                source=exc_source,
                 by=request.user,
                 title=data["title"],
                 outlet=data["outlet"],
@@ -41,6 +50,13 @@ def article_import(request: HttpRequest) -> HttpResponse:
                 url=data["url"],
                 published_on=data["published_on"],
             )
+        except services.AlreadyImported as exc:
+            # Land on the article already there; what was given waits in the session for "import anyway".
+            _pending_keep(request, exc.existing, source=exc_source, data=data)
+            messages.info(request, str(exc))
+            if request.htmx:
+                return HttpResponseClientRedirect(exc.existing.get_absolute_url())
+            return redirect(exc.existing)
         except ServiceError as exc:
             # Shown beside the source it concerns; everything typed stays in the bound form.
             form.add_error(getattr(exc, "field", None) or data["source"], str(exc))
@@ -51,6 +67,56 @@ def article_import(request: HttpRequest) -> HttpResponse:
             return redirect(article)
     template = "importing/import.html#import-form" if request.htmx else "importing/import.html"
     return render(request, template, {"form": form, "max_megabytes": fetch.max_megabytes()})
+
+
+def _pending_keep(request: HttpRequest, existing: Article, *, source: Any, data: dict[str, Any]) -> None:
+    """Keep one import waiting for "import anyway" in the session (the latest replaces any other)."""
+    published = data["published_on"] or source.published_on
+    request.session[PENDING_KEY] = {
+        "token": get_random_string(24),
+        "existing_id": existing.pk,
+        "body": source.body,
+        "origin": source.origin,
+        "title": data["title"] or source.title,
+        "outlet": data["outlet"] or source.outlet,
+        "authors": data["authors"] or source.authors,
+        "url": data["url"] or source.url,
+        "published_on": published.isoformat() if published else "",
+    }
+
+
+@require_POST
+@permissions.editor_required("Only editors can import articles.")
+def import_anyway(request: HttpRequest) -> HttpResponse:
+    pending = request.session.get(PENDING_KEY)
+    if not pending or pending.get("token") != request.POST.get("token"):
+        messages.error(request, _("Nothing is waiting to be imported any more; import the article again."))
+        return redirect("imports:article_import")
+    source = fetch.ImportedText(body=pending["body"], origin=pending["origin"])
+    try:
+        article = services.article_import(
+            source=source,
+            by=request.user,
+            title=pending["title"],
+            outlet=pending["outlet"],
+            authors=pending["authors"],
+            url=pending["url"],
+            published_on=dt.date.fromisoformat(pending["published_on"]) if pending["published_on"] else None,
+            anyway=True,
+        )
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+        return redirect("imports:article_import")
+    del request.session[PENDING_KEY]
+    if article.earlier_version is not None:
+        notice = _("Imported “%(title)s” as a new version of the article imported on %(date)s.") % {
+            "title": article.title,
+            "date": formats.date_format(article.earlier_version.imported_at, "j F Y"),
+        }
+    else:
+        notice = _("Imported “%(title)s”. Pick the claims to check.") % {"title": article.title}
+    messages.success(request, notice)
+    return redirect(article)
 
 
 @require_POST

@@ -32,6 +32,7 @@ from claims.models import (
     Rating,
     display_name,
 )
+from claims.publishing.jsonld import public_check_url
 from claims.publishing.selectors import article_claims_for_publishing
 from claims.workflow import transition
 from factcheck.errors import ServiceError
@@ -90,11 +91,11 @@ def publish_blockers(
     included = [c for c in claims if c.pk not in excluded]
     if not included:
         blockers.append(Blocker(None, "Every claim is left out; include at least one claim with an approved verdict."))
-    for position, claim in enumerate(claims, start=1):
+    for claim in claims:
         if claim.pk in excluded:
             continue
         verdict = getattr(claim, "verdict", None)
-        label = f"Claim {position} (“{claim.text[:80]}”)"
+        label = f"{claim.label} (“{claim.text[:80]}”)"
         if claim.status not in VERDICT_APPROVED:
             state = ClaimStatus(claim.status).label.lower()
             blockers.append(
@@ -138,6 +139,26 @@ def _evidence_row(ev: Evidence) -> dict[str, Any]:
     }
 
 
+def _earlier_check(claim: Claim) -> dict[str, Any] | None:
+    """Where readers find the newsroom's earlier check of the same claim, when it is published."""
+    earlier = claim.same_as
+    if earlier is None or earlier.article_id == claim.article_id:
+        return None
+    check = getattr(earlier.article, "check_page", None)
+    if check is None or check.status != Check.Status.PUBLISHED or check.current_version is None:
+        return None
+    snapshot = check.current_version.snapshot
+    row = next((r for r in snapshot.get("claims", []) if r.get("claim_id") == earlier.pk), None)
+    if row is None:
+        return None
+    return {
+        "url": f"{public_check_url(check.slug)}#{row['anchor']}",
+        "headline": snapshot.get("headline", ""),
+        "rating": row["rating"]["label"],
+        "published_at": snapshot.get("first_published_at", ""),
+    }
+
+
 def _rating_row(rating: Rating) -> dict[str, Any]:
     return {"label": rating.label, "value": rating.value, "colour": rating.colour, "description": rating.description}
 
@@ -153,7 +174,12 @@ def snapshot_build(check: Check, *, by: Any, at: dt.datetime, version: int) -> d
         # Only claims with an approved, rated verdict; publishing refuses earlier, a preview skips them.
         article.claims.exclude(pk__in=excluded)
         .filter(status__in=VERDICT_APPROVED, verdict__rating__isnull=False)
-        .select_related("verdict__rating", "verdict__author", "verdict__approved_by")
+        .select_related(
+            "verdict__rating",
+            "verdict__author",
+            "verdict__approved_by",
+            "same_as__article__check_page__current_version",
+        )
         .prefetch_related(
             Prefetch("verdict__evidence", queryset=Evidence.objects.select_related("candidate").order_by("id"))
         )
@@ -162,7 +188,10 @@ def snapshot_build(check: Check, *, by: Any, at: dt.datetime, version: int) -> d
     rows = []
     reviewers: list[str] = []
     editors: list[str] = []
-    for number, claim in enumerate(claims, start=1):
+    for claim in claims:
+        # The claim's own number in the article, the one every workspace page and email uses; claims
+        # left out leave gaps rather than shifting the numbers readers and editors share.
+        number = claim.number
         verdict = claim.verdict
         reviewer = display_name(verdict.author)
         approver = display_name(verdict.approved_by)
@@ -184,6 +213,7 @@ def snapshot_build(check: Check, *, by: Any, at: dt.datetime, version: int) -> d
                 "approved_by": approver,
                 "approved_at": _iso(verdict.approved_at),
                 "evidence": [_evidence_row(ev) for ev in verdict.evidence.all()],
+                "same_as": _earlier_check(claim),
             }
         )
     publisher = display_name(by)
@@ -239,6 +269,8 @@ def snapshot_diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             changes.append(
                 f"the rating of claim {n} changed from {before['rating']['label']} to {claim['rating']['label']}"
             )
+        if before["number"] != n:
+            changes.append(f"claim {before['number']} is now claim {n}, following the order of the article")
         if before["text"] != claim["text"]:
             changes.append(f"the wording of claim {n} was revised")
         if before["explanation"] != claim["explanation"]:

@@ -57,13 +57,13 @@ def _edit_context(
     rows = [
         {
             "claim": claim,
-            "number": position,
+            "number": claim.number,
             "excluded": claim.pk in excluded,
             "ready": claim.status in VERDICT_APPROVED and getattr(claim, "verdict", None) is not None,
             "rating": getattr(getattr(claim, "verdict", None), "rating", None),
             "published": claim.status == ClaimStatus.PUBLISHED,
         }
-        for position, claim in enumerate(claims, start=1)
+        for claim in claims
     ]
     form_values = values or {
         "headline": (check.headline if check else "") or article.title,

@@ -10,6 +10,7 @@ _NOBODY = {"anonymous": 405, "outsider": 405, "reviewer": 405, "assignee": 405, 
 EXPECTATIONS = {
     "claims:home": {"GET": _STAFF, "POST": _NOBODY},
     "claims:board": {"GET": _EDITORS_ONLY, "POST": _NOBODY},
+    "claims:articles": {"GET": _EDITORS_ONLY, "POST": _NOBODY},
     "claims:queue": {"GET": _STAFF, "POST": _NOBODY},
     "claims:article": {"GET": _EDITORS_ONLY, "POST": _NOBODY},
     "claims:claim_create": {"GET": _NOBODY, "POST": _EDITORS_ONLY},

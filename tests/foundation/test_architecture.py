@@ -109,12 +109,27 @@ def test_the_workspace_never_imports_the_sources_app() -> None:
     assert {module: targets for module, targets in offenders.items() if targets} == {}
 
 
+WINGS = ("claims.importing", "claims.publishing", "claims.search", "claims.matching")
+
+
 def test_the_wings_of_claims_do_not_import_each_other() -> None:
-    for wing, other in (("claims.importing", "claims.publishing"), ("claims.publishing", "claims.importing")):
-        crossing = [
-            m for m, targets in GRAPH.items() if m.startswith(wing) and any(t.startswith(other) for t in targets)
-        ]
-        assert crossing == [], f"{wing} imports {other}"
+    for wing in WINGS:
+        for other in WINGS:
+            if other == wing:
+                continue
+            crossing = [
+                m for m, targets in GRAPH.items() if m.startswith(wing) and any(t.startswith(other) for t in targets)
+            ]
+            assert crossing == [], f"{wing} imports {other}"
+
+
+def test_the_core_imports_no_wing() -> None:
+    core = [m for m in GRAPH if m.split(".")[0] == "claims" and not m.startswith(WINGS)]
+    assert {
+        m: sorted(t for t in GRAPH[m] if t.startswith(WINGS))
+        for m in core
+        if any(t.startswith(WINGS) for t in GRAPH[m])
+    } == {}
 
 
 def test_the_circle_finder_finds_a_planted_circle(tmp_path: Path) -> None:

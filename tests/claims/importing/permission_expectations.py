@@ -6,4 +6,5 @@ _POST_ONLY = {"anonymous": 405, "outsider": 405, "reviewer": 405, "assignee": 40
 EXPECTATIONS = {
     "imports:article_import": {"GET": _EDITORS_ONLY, "POST": _EDITORS_ONLY},
     "imports:dismiss_suggestion": {"GET": _POST_ONLY, "POST": _EDITORS_ONLY},
+    "imports:import_anyway": {"GET": _POST_ONLY, "POST": _EDITORS_ONLY},
 }

@@ -74,7 +74,7 @@ def test_an_editor_uploads_the_seed_article_and_works_through_its_hints(
     jama.locator("summary:has-text('Make claim')").click()
     jama.locator("textarea[name=text]").fill("JAMA Psychiatry published the results")
     jama.locator("button:has-text('Create claim')").click()
-    page.get_by_text("Claim created").wait_for()
+    page.get_by_text("Claim 1 created").wait_for()
     claim = Claim.objects.get()
     assert claim.quote.startswith("These results, published in the journal JAMA Psychiatry")
     assert article.body[claim.span_start : claim.span_end] == claim.quote

@@ -34,6 +34,11 @@ class Command(BaseCommand):
         parser.add_argument("--authors", default="", help="Author(s) as credited.")
         parser.add_argument("--url", default="", help="The article's original address.")
         parser.add_argument("--published", default="", help="Publication date, YYYY-MM-DD.")
+        parser.add_argument(
+            "--anyway",
+            action="store_true",
+            help="Import even when the text or the address was imported before (as a new version of it).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         source_arg: str = options["source"]
@@ -48,7 +53,14 @@ class Command(BaseCommand):
                 authors=options["authors"],
                 url=options["url"],
                 published_on=published_on,
+                anyway=options["anyway"],
             )
+        except services.AlreadyImported as exc:
+            what = "This text" if exc.same == "text" else "An article from this address"
+            raise CommandError(
+                f"Not imported: {what} was already imported as article {exc.existing.pk} (“{exc.existing.title}”), "
+                f"{settings.SITE_URL}{exc.existing.get_absolute_url()}. Add --anyway to import it as a new version."
+            ) from None
         except ServiceError as exc:
             raise CommandError(f"Not imported: {exc}") from None
         self.stdout.write(f"{article.pk} {settings.SITE_URL}{article.get_absolute_url()}")

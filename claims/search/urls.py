@@ -1,0 +1,7 @@
+from django.urls import path
+
+from claims.search import views
+
+app_name = "search"
+
+urlpatterns = [path("", views.search, name="search")]
