@@ -6,7 +6,12 @@ from their ``AppConfig.ready()``:
 - ``claim_created``: called inside the transaction that creates a claim (sources start searching);
 - ``claim_panels`` and ``article_panels``: cards on the claim and article pages, each a template and
   a function giving its context;
-- ``citable_sources``: what a reviewer may cite from a claim's confirmed sources.
+- ``citable_sources``: what a reviewer may cite from a claim's confirmed sources;
+- ``claim_moved``: called inside ``claims.workflow.transition()`` after every move, with its audit row;
+- ``comment_added``: called inside the transaction that posts a comment on a claim;
+- ``error_reported``: called by the publishing wing inside the transaction that records a reader's
+  error report, with the address of the page where an editor acts on it;
+- ``source_decisions``: counts of confirmed and disputed candidate sources, for the dashboard.
 
 Entries are kept by name, so registering twice (tests, autoreload) replaces the first.
 """
@@ -67,16 +72,63 @@ class CitableSources:
     one: Callable[[Any, int], Any | None]
 
 
+@dataclass(frozen=True)
+class SourceDecisionMonth:
+    """How many candidate sources editors confirmed and disputed in one month."""
+
+    month: Any  # datetime.date, the first day of the month
+    confirmed: int
+    disputed: int
+
+
 claim_created: Registry[Callable[..., None]] = Registry()
 claim_panels: Registry[Panel] = Registry()
 article_panels: Registry[Panel] = Registry()
 citable_sources: Registry[CitableSources] = Registry()
+claim_moved: Registry[Callable[[Any, Any], None]] = Registry()
+comment_added: Registry[Callable[[Any], None]] = Registry()
+error_reported: Registry[Callable[..., None]] = Registry()
+# (claims, start, end) -> one row per month with decisions: ``claims`` is a Claim queryset (already filtered),
+# ``start`` and ``end`` aware datetimes bounding the decision time; one query per provider of counts.
+source_decisions: Registry[Callable[[Any, Any, Any], list[SourceDecisionMonth]]] = Registry()
 
 
 def claim_created_notify(claim: Any, *, by: Any | None, search_sources: bool | None) -> None:
     """Tell every subscriber that ``claim`` was just created (still inside its transaction)."""
     for callback in claim_created:
         callback(claim, by=by, search_sources=search_sources)
+
+
+def claim_moved_notify(claim: Any, event: Any) -> None:
+    """Tell every subscriber that ``claim`` just made the move audited by ``event`` (inside its transaction)."""
+    for callback in claim_moved:
+        callback(claim, event)
+
+
+def comment_added_notify(comment: Any) -> None:
+    """Tell every subscriber that ``comment`` was just posted on its claim (inside its transaction)."""
+    for callback in comment_added:
+        callback(comment)
+
+
+def error_reported_notify(report: Any, *, url: str) -> None:
+    """Tell every subscriber that a reader reported an error (inside its transaction); ``url`` is where to act."""
+    for callback in error_reported:
+        callback(report, url=url)
+
+
+def source_decision_months(claims: Any, start: Any, end: Any) -> list[SourceDecisionMonth] | None:
+    """Confirmed and disputed sources per month for ``claims``; None when no app keeps candidate sources."""
+    providers = list(source_decisions)
+    if not providers:
+        return None
+    merged: dict[Any, list[int]] = {}
+    for provider in providers:
+        for row in provider(claims, start, end):
+            counts = merged.setdefault(row.month, [0, 0])
+            counts[0] += row.confirmed
+            counts[1] += row.disputed
+    return [SourceDecisionMonth(month, *counts) for month, counts in sorted(merged.items())]
 
 
 def panels(registry: Registry[Panel], obj: Any, request: HttpRequest) -> list[str]:

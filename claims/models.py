@@ -114,6 +114,16 @@ STATE_GROUPS: tuple[StateGroup, ...] = (
 )
 
 
+def done_last() -> models.Case:
+    """0 while a claim is being worked on, 1 once its verdict is approved: ordering by it, then by due date,
+    keeps approved and published work (whose due dates are long past) after the work still open."""
+    return models.Case(
+        models.When(status__in=sorted(VERDICT_APPROVED), then=models.Value(1)),
+        default=models.Value(0),
+        output_field=models.IntegerField(),
+    )
+
+
 class Priority(models.IntegerChoices):
     LOW = 0, "Low"
     NORMAL = 1, "Normal"
@@ -156,6 +166,8 @@ class Claim(models.Model):
             models.Index(fields=["assignee", "status", "due_date"], name="claim_assignee_status_due"),
             models.Index(fields=["due_date", "id"], name="claim_due"),
             models.Index(fields=["-created_at", "-id"], name="claim_created"),
+            # The board's due-date order: open work first (claims.models.done_last), then by due date.
+            models.Index(done_last(), "due_date", "id", name="claim_done_last_due"),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("claims.urls")),
     path("import/", include("claims.importing.urls")),
     path("", include("claims.publishing.urls")),
+    path("", include("claims.inbox.urls")),
+    path("", include("claims.insights.urls")),
     path("", include("sources.urls")),
 ]
 

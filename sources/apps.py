@@ -17,3 +17,4 @@ class SourcesConfig(AppConfig):
         hooks.citable_sources.register(
             "sources", hooks.CitableSources(confirmed=selectors.citable, one=selectors.citable_one)
         )
+        hooks.source_decisions.register("sources", selectors.decision_months)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
-from claims import permissions
+from claims import hooks, permissions
 from sources import registry
 from sources.models import CandidateSource, SourceSearch
 
@@ -74,3 +76,23 @@ def sources_panel(*, claim: Any, user: Any, error: str = "", notice: str = "") -
             "notice": notice,
         }
     }
+
+
+def decision_months(claims: QuerySet[Any], start: Any, end: Any) -> list[hooks.SourceDecisionMonth]:
+    """Confirmed and disputed candidates of ``claims`` per month of the decision (for
+    :data:`claims.hooks.source_decisions`, the dashboard). One query."""
+    D = CandidateSource.Decision
+    rows = (
+        CandidateSource.objects.filter(claim__in=claims, decided_at__gte=start, decided_at__lt=end)
+        .exclude(decision=D.SUGGESTED)
+        .annotate(month=TruncMonth("decided_at"))
+        .order_by()
+        .values("month")
+        .annotate(
+            confirmed=Count("id", filter=Q(decision=D.CONFIRMED)), disputed=Count("id", filter=Q(decision=D.DISPUTED))
+        )
+    )
+    return [
+        hooks.SourceDecisionMonth(timezone.localtime(row["month"]).date(), row["confirmed"], row["disputed"])
+        for row in rows
+    ]

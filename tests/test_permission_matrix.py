@@ -98,6 +98,9 @@ def world(db: Any) -> dict[str, Any]:
         status=Check.Status.PUBLISHED, current_version=version, first_published_at=timezone.now()
     )
     report = ErrorReport.objects.create(check_page=check, claim=claim, message="The date is wrong.")
+    from claims.inbox.models import Notification
+
+    item = Notification.objects.create(recipient=assignee, kind="assignment", claim=claim, target="/")
     return {
         "users": {"editor": editor, "assignee": assignee, "reviewer": reviewer, "outsider": outsider},
         "kwargs": {
@@ -105,10 +108,12 @@ def world(db: Any) -> dict[str, Any]:
             "claim_id": claim.pk,
             "candidate_id": candidate.pk,
             "report_id": report.pk,
+            "notification_id": item.pk,
             "comment_id": comment.pk,
             "evidence_id": evidence.pk,
             "check_id": check.pk,
             "slug": "seed-check",
+            "chart_id": "flow",
         },
     }
 
