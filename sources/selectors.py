@@ -57,6 +57,7 @@ def sources_panel(*, claim: Any, user: Any, error: str = "", notice: str = "") -
         c for c in publications[MAX_SHOWN:] if c.decision != CandidateSource.Decision.SUGGESTED
     ]
     running = any(s.status in (SourceSearch.Status.PENDING, SourceSearch.Status.RUNNING) for s in searches)
+    failed = [s for s in searches if s.status == SourceSearch.Status.FAILED]
     return {
         "panel": {
             "claim": claim,
@@ -67,6 +68,10 @@ def sources_panel(*, claim: Any, user: Any, error: str = "", notice: str = "") -
             "hidden_count": len(publications) - len(shown),
             "fact_checks": [c for c in candidates if c.kind == CandidateSource.Kind.FACT_CHECK],
             "can_decide": permissions.is_editor(user),
+            "failed": failed,
+            # The search ran for at least one provider: only then can "nothing was found" be said.
+            "searched": any(s.status == SourceSearch.Status.DONE for s in searches),
+            "can_retry": permissions.is_editor(user) or permissions.is_assignee(user, claim),
             "confirm_reasons": [
                 CandidateSource.Reason.CITED_SOURCE,
                 CandidateSource.Reason.RELEVANT_EVIDENCE,

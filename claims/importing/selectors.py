@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from claims.importing.hints import Suggestion, suggest
+from dataclasses import replace
+
+from claims.importing.hints import Suggestion, claimant_for, suggest
 from claims.models import Article, DismissedSuggestion
 
 
@@ -23,6 +25,11 @@ def article_hints(article: Article) -> list[Suggestion]:
     ]
 
 
+# A long story has dozens of hints: the best few are shown, the rest one click away.
+HINTS_SHOWN = 5
+
+
 def hints_panel(article: Article, user: Any) -> dict[str, Any]:
-    """The context of the hints card on the article page."""
-    return {"article": article, "suggestions": article_hints(article)}
+    """The context of the hints card on the article page: the best few hints, and the rest on demand."""
+    hints = [replace(hint, claimant=claimant_for(hint.text, article.outlet)) for hint in article_hints(article)]
+    return {"article": article, "suggestions": hints, "shown": hints[:HINTS_SHOWN], "more": hints[HINTS_SHOWN:]}

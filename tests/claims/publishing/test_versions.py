@@ -229,8 +229,14 @@ def test_publish_refuses_a_move_the_workflow_refuses(published: Check, editor: A
 @pytest.mark.parametrize(
     ("reason", "note"),
     [
-        ("A reader pointed out the dose", "The explanation of claim 1 was revised because a reader pointed out the dose."),
-        ("Because The authors corrected it.", "The explanation of claim 1 was revised because the authors corrected it."),
+        (
+            "A reader pointed out the dose",
+            "The explanation of claim 1 was revised because a reader pointed out the dose.",
+        ),
+        (
+            "Because The authors corrected it.",
+            "The explanation of claim 1 was revised because the authors corrected it.",
+        ),
         ("JAMA issued a correction", "The explanation of claim 1 was revised because JAMA issued a correction."),
         ("I misread the table", "The explanation of claim 1 was revised because I misread the table."),
         ("Bottemanne's team sent data", "The explanation of claim 1 was revised because Bottemanne's team sent data."),

@@ -43,7 +43,10 @@ def test_editor_opens_the_publish_page_with_an_empty_headline_and_what_is_missin
     assert "Write a headline for the check." in blockers
     assert "Claim 2 (“Still open”) is assigned; it needs an approved verdict" in blockers
     assert html.count("Still open”) is assigned") == 1
-    assert "needs an approved verdict" not in doc.get_element_by_id("publish-claim-" + str(article.claims.last().pk)).text_content()
+    assert (
+        "needs an approved verdict"
+        not in doc.get_element_by_id("publish-claim-" + str(article.claims.last().pk)).text_content()
+    )
     client.post(edit_url(article), {"headline": "Ketamine works?", "summary": "", "assessment": ""})
     html = client.get(edit_url(article)).content.decode()
     assert "Claim 2 (“Still open”) is assigned; it needs an approved verdict, or leave it out" in html
