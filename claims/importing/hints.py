@@ -309,8 +309,10 @@ _ACCORDING_TO = re.compile(r"\baccording to (?P<who>[^,.;:!?“”\"«»()]+)", 
 _AFTER_QUOTE = re.compile(rf"[”\"»]\s*,?\s*{_SAYS}\s+(?P<who>[^,.;:!?“”\"«»()]+)")
 # The council said …  /  In 2021, the ministry announced …  /  Researchers at Inserm told AFP …
 _BEFORE_VERB = re.compile(rf"(?:^|[,;:“\"«]\s*)(?P<who>[^,;:“”\"«»()]{{2,80}}?)\s+{_SAYS}\b")
-_PRONOUNS = frozenset("he she they it we i you this that these those there who which".split())
-_NOT_A_SPEAKER = frozenset("it is was has had have been and but or so then also".split())
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "there", "who", "which"]
+)
+_NOT_A_SPEAKER = frozenset(["it", "is", "was", "has", "had", "have", "been", "and", "but", "or", "so", "then", "also"])
 MAX_SPEAKER_WORDS = 7
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import replace
+from typing import Any
 
 from claims.importing.hints import Suggestion, claimant_for, suggest
 from claims.models import Article, DismissedSuggestion

@@ -44,7 +44,7 @@ def test_the_top_bar_shows_the_unread_count(editor: Any, reviewer: Any) -> None:
 
 
 def test_the_inbox_lists_items_with_the_note_and_a_link_to_act(editor: Any, reviewer: Any) -> None:
-    [claim] = _assign(editor, reviewer, note="Find the CNRS release.")
+    _assign(editor, reviewer, note="Find the CNRS release.")
     response = _client(reviewer).get(reverse("inbox:list"))
     assert response.status_code == 200
     doc = lxml.html.fromstring(response.content)

@@ -75,7 +75,10 @@ def _filters(**extra: Any) -> selectors.InsightFilters:
 
 def test_weekly_flow_counts_created_approved_and_published(desk: Any) -> None:
     flow = selectors.weekly_flow(_filters())
-    by_week = {w.isoformat(): (c, a, p) for w, c, a, p in zip(flow.weeks, flow.created, flow.approved, flow.published)}
+    by_week = {
+        w.isoformat(): (c, a, p)
+        for w, c, a, p in zip(flow.weeks, flow.created, flow.approved, flow.published, strict=True)
+    }
     assert flow.weeks[0] == dt.date(2026, 8, 31) and flow.weeks[-1] == dt.date(2026, 11, 30)
     assert by_week["2026-08-31"] == (0, 1, 0)
     assert by_week["2026-09-07"] == (2, 2, 1)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import lxml.html
-
 from collections.abc import Callable
 from typing import Any
 
+import lxml.html
 import pytest
 from django.test import Client
 from django.urls import reverse
