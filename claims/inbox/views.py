@@ -31,7 +31,8 @@ def _inbox_context(request: HttpRequest, params: QueryDict | None = None) -> dic
         "kinds": [(kind, Kind(kind).label, page.by_kind.get(kind, 0)) for kind in kinds],
         "prev_query": filters.querystring(page=page.page - 1),
         "next_query": filters.querystring(page=page.page + 1),
-        "here": request.get_full_path(),
+        # Where the forms come back to: this list as filtered (an htmx answer's own path is a POST URL).
+        "here": reverse("inbox:list") + (f"?{query}" if (query := filters.querystring()) else ""),
     }
 
 

@@ -319,7 +319,7 @@ def bars(
         fmt=fmt,
         height=TOP + BOTTOM + BAR_ROW * max(len(categories), 1),
     )
-    label_room = 150
+    label_room = 190
     chart.plot = (label_room, TOP, chart.width - RIGHT, chart.height - BOTTOM)
     chart.empty = not categories or all(v in (None, 0) for s in series for v in s.values)
     left, top, right = chart.left, chart.top, chart.right
