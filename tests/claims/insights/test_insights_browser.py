@@ -22,13 +22,17 @@ COMPARE = """() => {
     const id = svg.dataset.chart;
     const table = document.querySelector(`table[data-chart="${id}"]`);
     const cells = new Map();
-    for (const td of table.querySelectorAll("td[data-series]")) cells.set(td.dataset.series + "|" + td.dataset.category, td.textContent.trim());
+    for (const td of table.querySelectorAll("td[data-series]")) {
+      cells.set(td.dataset.series + "|" + td.dataset.category, td.textContent.trim());
+    }
     const marks = svg.querySelectorAll("[data-value]");
     out.charts[id] = marks.length;
     for (const mark of marks) {
       out.marks += 1;
       const cell = cells.get(mark.dataset.series + "|" + mark.dataset.category);
-      if (cell !== mark.dataset.value) out.mismatches.push([id, mark.dataset.series, mark.dataset.category, mark.dataset.value, cell]);
+      if (cell !== mark.dataset.value) {
+        out.mismatches.push([id, mark.dataset.series, mark.dataset.category, mark.dataset.value, cell]);
+      }
     }
   }
   return out;
