@@ -183,6 +183,7 @@ def main() -> int:
         ("board, status filter", editor, "/board/?status=in_review"),
         ("board, assignee filter", editor, f"/board/?assignee={reviewer.pk}"),
         ("board, page 200", editor, "/board/?page=200"),
+        ("board, words", editor, "/board/?q=claim+4217"),
         ("reviewer's queue", reviewer, "/queue/"),
     ]
     clients = {}

@@ -24,11 +24,11 @@ def article_hints(article: Article) -> list[Suggestion]:
     ]
 
 
-# A long story has dozens of hints: the best few are shown, the rest one click away.
+# A long story has dozens of hints: the best few are shown, the rest one click away (importing/_hints.html).
 HINTS_SHOWN = 5
 
 
 def hints_panel(article: Article, user: Any) -> dict[str, Any]:
     """The context of the hints card on the article page: the best few hints, and the rest on demand."""
     hints = [replace(hint, claimant=claimant_for(hint.text, article.outlet)) for hint in article_hints(article)]
-    return {"article": article, "suggestions": hints, "shown": hints[:HINTS_SHOWN], "more": hints[HINTS_SHOWN:]}
+    return {"article": article, "suggestions": hints}
