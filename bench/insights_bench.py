@@ -4,11 +4,12 @@
 
 Builds its own database (``factcheck_bench_insights`` on the embedded server, or DATABASE_URL when set) the
 way ``bench/board_bench.py`` does (100,000 claims over 5,000 articles and 50 reviewers, with COPY), then adds
-what the dashboard counts: an assignment for every claim with a reviewer, an approval for every approved or
-published claim and a publication for every published one (hours to days after the claim), the verdicts'
-approval times, 20,000 decided candidate sources, 1,000 published checks with corrections and readers'
-error reports. Later runs reuse it. Prints p50/p95 of the dashboard with each filter, and of a table's CSV
-download, with the query count beside the count on a 10-claim database.
+what the dashboard counts: eight outlets instead of one, claims spread over a year, an assignment for
+every claim with a reviewer, an approval for every approved or published claim and a publication for
+every published one (hours to days after the claim), the verdicts' approval times, 20,000 decided
+candidate sources, 1,000 checks with versions, corrections and readers' error reports. Later runs reuse
+it. Prints p50/p95 of the dashboard with each filter, and of a table's CSV download, with the query
+count beside the count on a 10-claim database.
 Goal: p95 under 300 ms, the same number of queries at both sizes.
 """
 
@@ -57,6 +58,8 @@ def add_history(editor: object) -> None:
             "sources_candidatesource RESTART IDENTITY CASCADE"
         )
         cursor.execute("DELETE FROM claims_claimevent")
+        # A desk checks several outlets: eight, so that filtering by one keeps an eighth of the claims.
+        cursor.execute("UPDATE claims_article SET outlet = 'Outlet ' || (id %% 8)", [])
         # The claims were created a minute apart, newest first; spread them over the past year instead.
         cursor.execute(
             "UPDATE claims_claim SET created_at = now() - (id % 365) * interval '1 day' - (id % 24) * interval '1 hour'"
@@ -72,7 +75,7 @@ def add_history(editor: object) -> None:
             """INSERT INTO claims_claimevent (claim_id, actor_id, kind, action, from_status, to_status, note, data,
                                               created_at)
                SELECT id, %s, 'status', 'approve', 'submitted', 'approved', '', '{}',
-                      created_at + (1 + id % 200) * interval '1 hour'
+                      created_at + (1 + id %% 200) * interval '1 hour'
                FROM claims_claim WHERE status IN ('approved', 'published')""",
             [editor.pk],
         )
@@ -80,7 +83,7 @@ def add_history(editor: object) -> None:
             """INSERT INTO claims_claimevent (claim_id, actor_id, kind, action, from_status, to_status, note, data,
                                               created_at)
                SELECT id, %s, 'status', 'publish', 'approved', 'published', '', '{}',
-                      created_at + (30 + id % 400) * interval '1 hour'
+                      created_at + (30 + id %% 400) * interval '1 hour'
                FROM claims_claim WHERE status = 'published'""",
             [editor.pk],
         )
@@ -149,10 +152,12 @@ def main() -> int:
     if args.rebuild or Claim.objects.count() != board_bench.N_CLAIMS:
         board_bench.build(reviewers)
         add_history(editor)
-    elif args.rebuild or not ClaimEvent.objects.filter(action="approve").exists():
+    elif not Article.objects.filter(outlet="Outlet 3").exists():
         add_history(editor)
+    # Index-only scans need the visibility map that VACUUM sets (a fresh index, or rows just written).
+    connection.cursor().execute("VACUUM ANALYZE")
     busiest = reviewers[0]
-    outlet = "Bench News"
+    outlet = "Outlet 3"
     today = timezone.localdate()
     two_years = f"start={(today - dt.timedelta(days=730)).isoformat()}&end={today.isoformat()}"
     pages = [

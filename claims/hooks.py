@@ -88,7 +88,8 @@ citable_sources: Registry[CitableSources] = Registry()
 claim_moved: Registry[Callable[[Any, Any], None]] = Registry()
 comment_added: Registry[Callable[[Any], None]] = Registry()
 error_reported: Registry[Callable[..., None]] = Registry()
-# (claims, start, end) -> one row per month with decisions: ``claims`` is a Claim queryset (already filtered),
+# (claims, start, end) -> one row per month with decisions: ``claims`` is a Claim queryset (already filtered;
+# None for every claim),
 # ``start`` and ``end`` aware datetimes bounding the decision time; one query per provider of counts.
 source_decisions: Registry[Callable[[Any, Any, Any], list[SourceDecisionMonth]]] = Registry()
 

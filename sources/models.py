@@ -166,7 +166,16 @@ class CandidateSource(models.Model):
             ),
             models.CheckConstraint(condition=~Q(doi__startswith="http"), name="candidate_doi_normalised"),
         ]
-        indexes = [models.Index(fields=["claim", "decision", "-score"], name="candidate_claim_decision")]
+        indexes = [
+            models.Index(fields=["claim", "decision", "-score"], name="candidate_claim_decision"),
+            # The dashboard's sources confirmed and disputed by month of the decision.
+            models.Index(
+                fields=["decided_at"],
+                include=["claim_id", "decision"],
+                condition=~Q(decision="suggested"),
+                name="candidate_decided_at",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.doi or self.url

@@ -83,14 +83,15 @@ def sources_panel(*, claim: Any, user: Any, error: str = "", notice: str = "") -
     }
 
 
-def decision_months(claims: QuerySet[Any], start: Any, end: Any) -> list[hooks.SourceDecisionMonth]:
+def decision_months(claims: QuerySet[Any] | None, start: Any, end: Any) -> list[hooks.SourceDecisionMonth]:
     """Confirmed and disputed candidates of ``claims`` per month of the decision (for
     :data:`claims.hooks.source_decisions`, the dashboard). One query."""
     D = CandidateSource.Decision
+    decided = CandidateSource.objects.filter(decided_at__gte=start, decided_at__lt=end).exclude(decision=D.SUGGESTED)
+    if claims is not None:
+        decided = decided.filter(claim__in=claims)
     rows = (
-        CandidateSource.objects.filter(claim__in=claims, decided_at__gte=start, decided_at__lt=end)
-        .exclude(decision=D.SUGGESTED)
-        .annotate(month=TruncMonth("decided_at"))
+        decided.annotate(month=TruncMonth("decided_at"))
         .order_by()
         .values("month")
         .annotate(

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -176,6 +177,12 @@ def _reports(filters: selectors.InsightFilters) -> Chart:
             Series("corrections", _("Corrections"), PURPLE, found.second),
         ],
     )
+
+
+def drawn(charts_: list[Chart]) -> list[tuple[Chart, str]]:
+    """Each chart with its SVG, ready for the page."""
+    empty = _("Nothing to show for this period.")
+    return [(chart, mark_safe(charts.svg(chart, empty_text=empty))) for chart in charts_]
 
 
 def dashboard_charts(filters: selectors.InsightFilters, reviewers: list[Any]) -> list[Chart]:

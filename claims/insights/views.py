@@ -23,7 +23,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "problems": problems,
         "outlets": selectors.outlets(),
         "reviewers": reviewers,
-        "charts": figures.dashboard_charts(filters, reviewers),
+        "charts": figures.drawn(figures.dashboard_charts(filters, reviewers)),
         "query": filters.querystring(),
     }
     return render(request, "insights/dashboard.html", context)
