@@ -6,6 +6,8 @@ import hashlib
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -114,6 +116,11 @@ STATE_GROUPS: tuple[StateGroup, ...] = (
 )
 
 
+def claim_words() -> SearchVector:
+    """The words of a claim and its claimant, as the board's text filter searches them (index claim_words)."""
+    return SearchVector("text", "claimant", config="simple")
+
+
 def done_last() -> models.Case:
     """0 while a claim is being worked on, 1 once its verdict is approved: ordering by it, then by due date,
     keeps approved and published work (whose due dates are long past) after the work still open."""
@@ -175,6 +182,8 @@ class Claim(models.Model):
                 include=["created_at", "assignee_id", "article_id", "status", "due_date"],
                 name="claim_dashboard",
             ),
+            # The board's words filter: whole words and word beginnings, in any language ("simple").
+            GinIndex(claim_words(), name="claim_words"),
         ]
 
     def __str__(self) -> str:

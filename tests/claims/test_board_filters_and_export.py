@@ -102,3 +102,27 @@ def test_the_board_with_words_stays_bounded(
     with django_assert_max_num_queries(8):
         response = client.get(reverse("claims:board") + "?q=ketamine")
     assert len(response.context["page"].claims) == min(n, 50)
+
+
+def test_words_that_match_many_claims_give_the_same_answer(editor: Any, monkeypatch: Any) -> None:
+    from claims import selectors
+
+    for i in range(5):
+        ClaimFactory(text=f"Ketamine claim {i}")
+    ClaimFactory(text="Trains run late")
+    client = _client(editor)
+    listed = _rows(client.get(reverse("claims:board") + "?q=ketam").content)
+    monkeypatch.setattr(selectors, "WORDS_LISTED", 2)  # more matches than are spelled out: a subquery instead
+    assert sorted(_rows(client.get(reverse("claims:board") + "?q=ketam").content)) == sorted(listed)
+    assert len(listed) == 5
+
+
+def test_words_that_match_nothing_cost_the_same_queries(editor: Any, django_assert_num_queries: Any) -> None:
+    ClaimFactory(text="Ketamine works")
+    client = _client(editor)
+    client.get(reverse("claims:board") + "?q=ketamine")
+    # session, user, groups, the ids found, status counts, page rows, reviewers, the top bar's count
+    with django_assert_num_queries(8):
+        client.get(reverse("claims:board") + "?q=ketamine")
+    with django_assert_num_queries(8):
+        assert _rows(client.get(reverse("claims:board") + "?q=nothing+like+it").content) == []
