@@ -418,7 +418,10 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
             request, claim_id, "claim-main", "Due date changed (noted in the timeline; the reviewer was not emailed)."
         )
     return _done(
-        request, claim_id, "claim-main", f"Assigned to {display_name(claim.assignee)}; they have been emailed."
+        request,
+        claim_id,
+        "claim-main",
+        f"Assigned to {display_name(claim.assignee)}; they are told in their inbox, and by email if they chose it.",
     )
 
 
