@@ -366,8 +366,8 @@ def _num(value: float) -> str:
 
 
 def svg(chart: Chart, *, empty_text: str) -> str:
-    """The chart as an SVG element (escaped text, no script): what ``insights/_chart.html`` used to write, in
-    Python because a template loop over hundreds of marks cost more than every query of the page."""
+    """The chart as an SVG element (every text escaped, no script). Written in Python rather than a template:
+    a template loop over the hundreds of marks of a two-year range cost as much as the page's queries."""
     e = escape
     out = [
         f'<svg class="chart chart-{e(chart.kind)}" viewBox="0 0 {chart.width} {chart.height}" width="100%" '
