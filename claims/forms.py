@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from claims.models import Article, ClaimStatus, Confidence, Priority, Rating, Stance, display_name
 from claims.selectors import (
@@ -15,7 +17,7 @@ from claims.selectors import (
     DUE_FILTERS,
     ArticleFilters,
     BoardFilters,
-    reviewers,
+    reviewers_with_load,
 )
 from claims.services import locate_quote
 
@@ -94,8 +96,16 @@ class ClaimEditForm(forms.Form):
 
 
 class ReviewerChoiceField(forms.ModelChoiceField):
+    """Each reviewer with their username (two people can share a name) and how many claims they hold now."""
+
     def label_from_instance(self, obj: Any) -> str:
-        return display_name(obj)
+        load = getattr(obj, "open_load", None)
+        name, username = display_name(obj), obj.get_username()
+        who = name if name == username else _("%(name)s (%(username)s)") % {"name": name, "username": username}
+        if load is None:
+            return who
+        held = ngettext("%(count)d open claim", "%(count)d open claims", load) % {"count": load}
+        return _("%(who)s · %(held)s") % {"who": who, "held": held}
 
 
 class AssignForm(forms.Form):
@@ -109,7 +119,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = reviewers()
+        self.fields["reviewer"].queryset = reviewers_with_load()
 
     def clean_due_date(self) -> Any:
         due = self.cleaned_data.get("due_date")
@@ -189,6 +199,7 @@ def board_filters(params: Any) -> BoardFilters:
     due = params.get("due", "")
     sort = params.get("sort", "due")
     return BoardFilters(
+        q=" ".join(str(params.get("q", "")).split())[:200],
         status=status if status in ClaimStatus.values else "",
         assignee=assignee if assignee == "none" or _int(assignee) else "",
         article=_int(params.get("article")),

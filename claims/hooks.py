@@ -10,7 +10,12 @@ from their ``AppConfig.ready()``:
 - ``evidence_added``: called inside the transaction that adds evidence typed by hand (a DOI or a
   PMID) so that another app can look it up after commit (sources resolves its title, authors,
   journal, year and study card, and writes them back through ``claims.services.evidence_describe``);
-- ``reviews_elsewhere``: other organisations' published reviews of a claim (the "checked before?" card).
+- ``reviews_elsewhere``: other organisations' published reviews of a claim (the "checked before?" card);
+- ``claim_moved``: called inside ``claims.workflow.transition()`` after every move, with its audit row;
+- ``comment_added``: called inside the transaction that posts a comment on a claim;
+- ``error_reported``: called by the publishing wing inside the transaction that records a reader's
+  error report, with the address of the page where an editor acts on it;
+- ``source_decisions``: counts of confirmed and disputed candidate sources, for the dashboard.
 
 Entries are kept by name, so registering twice (tests, autoreload) replaces the first.
 """
@@ -91,12 +96,28 @@ class ReviewsElsewhere:
     reviews: list[Any]
 
 
+@dataclass(frozen=True)
+class SourceDecisionMonth:
+    """How many candidate sources editors confirmed and disputed in one month."""
+
+    month: Any  # datetime.date, the first day of the month
+    confirmed: int
+    disputed: int
+
+
 claim_created: Registry[Callable[..., None]] = Registry()
 claim_panels: Registry[Panel] = Registry()
 article_panels: Registry[Panel] = Registry()
 citable_sources: Registry[CitableSources] = Registry()
 evidence_added: Registry[Callable[[Any], None]] = Registry()
 reviews_elsewhere: Registry[Callable[[Any], ReviewsElsewhere]] = Registry()
+claim_moved: Registry[Callable[[Any, Any], None]] = Registry()
+comment_added: Registry[Callable[[Any], None]] = Registry()
+error_reported: Registry[Callable[..., None]] = Registry()
+# (claims, start, end) -> one row per month with decisions: ``claims`` is a Claim queryset (already filtered;
+# None for every claim),
+# ``start`` and ``end`` aware datetimes bounding the decision time; one query per provider of counts.
+source_decisions: Registry[Callable[[Any, Any, Any], list[SourceDecisionMonth]]] = Registry()
 
 
 def claim_created_notify(claim: Any, *, by: Any | None, search_sources: bool | None) -> None:
@@ -109,6 +130,38 @@ def evidence_added_notify(evidence: Any) -> None:
     """Tell every subscriber that ``evidence`` (a DOI or PMID typed by hand) waits to be looked up."""
     for callback in evidence_added:
         callback(evidence)
+
+
+def claim_moved_notify(claim: Any, event: Any) -> None:
+    """Tell every subscriber that ``claim`` just made the move audited by ``event`` (inside its transaction)."""
+    for callback in claim_moved:
+        callback(claim, event)
+
+
+def comment_added_notify(comment: Any) -> None:
+    """Tell every subscriber that ``comment`` was just posted on its claim (inside its transaction)."""
+    for callback in comment_added:
+        callback(comment)
+
+
+def error_reported_notify(report: Any, *, url: str) -> None:
+    """Tell every subscriber that a reader reported an error (inside its transaction); ``url`` is where to act."""
+    for callback in error_reported:
+        callback(report, url=url)
+
+
+def source_decision_months(claims: Any, start: Any, end: Any) -> list[SourceDecisionMonth] | None:
+    """Confirmed and disputed sources per month for ``claims``; None when no app keeps candidate sources."""
+    providers = list(source_decisions)
+    if not providers:
+        return None
+    merged: dict[Any, list[int]] = {}
+    for provider in providers:
+        for row in provider(claims, start, end):
+            counts = merged.setdefault(row.month, [0, 0])
+            counts[0] += row.confirmed
+            counts[1] += row.disputed
+    return [SourceDecisionMonth(month, *counts) for month, counts in sorted(merged.items())]
 
 
 def panels(registry: Registry[Panel], obj: Any, request: HttpRequest) -> list[str]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -26,6 +29,8 @@ from claims.models import (
     Comment,
     Evidence,
     Verdict,
+    claim_words,
+    done_last,
 )
 from claims.permissions import REVIEWER_GROUP
 
@@ -37,13 +42,16 @@ QUEUE_PAGE_SIZE = 25
 MAX_PAGE = 1000
 
 # sort key -> (label, ORDER BY). Each order is served by an index in claims.models.Claim.Meta.
-BOARD_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "due": ("Due date", ("due_date", "id")),
+BOARD_SORTS: dict[str, tuple[str, tuple[Any, ...]]] = {
+    # Open work by due date, then approved and published work: their old due dates would come first.
+    "due": ("Due date", (done_last().asc(), "due_date", "id")),
     "priority": ("Priority", ("-priority", "-id")),
     "created": ("Newest", ("-created_at", "-id")),
     "status": ("Status", ("status", "due_date", "id")),
 }
 DUE_FILTERS = {"overdue": "Overdue", "week": "Due this week", "none": "No due date"}
+# The board's words filter spells out up to this many matching claims' ids (one query, then exact plans).
+WORDS_LISTED = 1000
 
 
 @dataclass
@@ -54,12 +62,14 @@ class BoardFilters:
     due: str = ""
     sort: str = "due"
     page: int = 1
+    q: str = ""  # words in the claim, its claimant or its article's title
 
     def querystring(self, **overrides: Any) -> str:
         """The board URL's query for these filters with ``overrides`` applied (empty values dropped)."""
         from urllib.parse import urlencode
 
         values: dict[str, Any] = {
+            "q": self.q,
             "status": self.status,
             "assignee": self.assignee,
             "article": self.article or "",
@@ -118,12 +128,8 @@ def status_counts(claims: QuerySet[Claim]) -> dict[str, int]:
     return dict(zip(ClaimStatus.values, row, strict=True))
 
 
-def board_page(*, filters: BoardFilters, page_size: int = BOARD_PAGE_SIZE) -> BoardPage:
-    """One page of the newsroom board and the per-status counts, in a fixed number of queries.
-
-    The counts are one GROUP BY over the filters other than the status; the page is an
-    index-ordered LIMIT/OFFSET read fetching one extra row to know whether a next page exists.
-    """
+def board_claims(filters: BoardFilters) -> QuerySet[Claim]:
+    """The claims the board's filters other than the status select (the status tabs count within them)."""
     today = timezone.localdate()
     base = Claim.objects.all()
     if filters.assignee == "none":
@@ -132,9 +138,56 @@ def board_page(*, filters: BoardFilters, page_size: int = BOARD_PAGE_SIZE) -> Bo
         base = base.filter(assignee_id=int(filters.assignee))
     if filters.article:
         base = base.filter(article_id=filters.article)
-    base = base.filter(_due_filter(filters.due, today))
+    words = search_words(filters.q)
+    if words:
+        # Every word, or the beginning of one ("keta" finds "ketamine"), in the claim or its claimant
+        # (through the GIN index claim_words), or every word in the article's title.
+        query = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="simple")
+        titles = Article.objects.all()
+        for word in words:
+            titles = titles.filter(title__icontains=word)
+        # One query finds the ids (GIN index for the words, the article index for the titles); a short list
+        # is then spelled out, so every later plan knows how few claims it fetches. A long one stays a subquery.
+        by_words = Claim.objects.annotate(words=claim_words()).filter(words=query).values_list("id", flat=True)
+        by_title = Claim.objects.filter(article_id__in=titles.values("id")).values_list("id", flat=True)
+        ids = list(by_words.union(by_title)[: WORDS_LISTED + 1])
+        if len(ids) <= WORDS_LISTED:
+            # Nothing found still runs the same queries (an empty list would skip them): no claim has id 0.
+            base = base.filter(pk__in=ids or [0])
+        else:
+            base = base.filter(Q(pk__in=by_words) | Q(article_id__in=titles.values("id")))
+    return base.filter(_due_filter(filters.due, today))
 
-    counts = status_counts(base)
+
+def search_words(text: str) -> list[str]:
+    """The words of a search, lower-cased: letters and digits only, so they are safe in a tsquery."""
+    return re.findall(r"[^\W_]+", text.lower())[:8]
+
+
+def grouped_status_counts(claims: QuerySet[Claim]) -> dict[str, int]:
+    """How many of ``claims`` are in each status, in one grouped query (one scan, whatever the filter)."""
+    counts = dict.fromkeys(ClaimStatus.values, 0)
+    for row in claims.order_by().values("status").annotate(n=Count("id")):
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+def board_rows(filters: BoardFilters) -> QuerySet[Claim]:
+    """Every claim the board's filters select, status included, in the board's order (the CSV export)."""
+    base = board_claims(filters)
+    rows = base.filter(status=filters.status) if filters.status else base
+    return rows.order_by(*BOARD_SORTS.get(filters.sort, BOARD_SORTS["due"])[1])
+
+
+def board_page(*, filters: BoardFilters, page_size: int = BOARD_PAGE_SIZE) -> BoardPage:
+    """One page of the newsroom board and the per-status counts, in a fixed number of queries.
+
+    The counts are one GROUP BY over the filters other than the status; the page is an
+    index-ordered LIMIT/OFFSET read fetching one extra row to know whether a next page exists.
+    """
+    base = board_claims(filters)
+    # With words to find, one grouped count over the claims found beats one count per status.
+    counts = grouped_status_counts(base) if search_words(filters.q) else status_counts(base)
     total = sum(counts.values())
     filtered_total = counts.get(filters.status, 0) if filters.status else total
 
@@ -332,6 +385,86 @@ def pending_send_back(timeline: list[TimelineEntry]) -> ClaimEvent | None:
     return None
 
 
+@dataclass
+class SubmissionDiff:
+    """What changed between two submissions of a verdict: the editor's view of a resubmission."""
+
+    earlier_at: dt.datetime
+    later_at: dt.datetime
+    rating: tuple[str, str] | None
+    confidence: tuple[str, str] | None
+    explanation: list[tuple[str, str]]  # ("same" | "del" | "ins", text), in reading order
+    evidence_added: list[str]
+    evidence_removed: list[str]
+
+    @property
+    def explanation_changed(self) -> bool:
+        return any(op != "same" for op, _ in self.explanation)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.rating or self.confidence or self.explanation_changed or self.evidence_added or self.evidence_removed
+        )
+
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """``after`` against ``before`` word by word: runs of kept, removed and added text."""
+    old, new = _TOKENS.findall(before), _TOKENS.findall(after)
+    runs: list[tuple[str, str]] = []
+
+    def add(op: str, words: list[str]) -> None:
+        text = "".join(words)
+        if not text:
+            return
+        if runs and runs[-1][0] == op:
+            runs[-1] = (op, runs[-1][1] + text)
+        else:
+            runs.append((op, text))
+
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            add("same", old[i1:i2])
+        else:
+            add("del", old[i1:i2])
+            add("ins", new[j1:j2])
+    return runs
+
+
+def submission_diff(timeline: list[TimelineEntry]) -> SubmissionDiff | None:
+    """The difference between the last two submissions recorded in ``timeline`` (no query), or None."""
+    submissions = [
+        entry.item
+        for entry in timeline
+        if entry.kind == "event" and entry.item.action == A.SUBMIT and "explanation" in entry.item.data
+    ]
+    if len(submissions) < 2:
+        return None
+    earlier, later = submissions[-2], submissions[-1]
+    before, after = earlier.data, later.data
+
+    def change(key: str) -> tuple[str, str] | None:
+        old, new = before.get(key) or "", after.get(key) or ""
+        return (old, new) if old != new else None
+
+    def cited(data: dict[str, Any]) -> list[str]:
+        return [item.get("title") or item.get("doi") or item.get("url") or "" for item in data.get("evidence", [])]
+
+    old_evidence, new_evidence = cited(before), cited(after)
+    return SubmissionDiff(
+        earlier_at=earlier.created_at,
+        later_at=later.created_at,
+        rating=change("rating"),
+        confidence=change("confidence"),
+        explanation=word_diff(before.get("explanation", ""), after.get("explanation", "")),
+        evidence_added=[title for title in new_evidence if title not in old_evidence],
+        evidence_removed=[title for title in old_evidence if title not in new_evidence],
+    )
+
+
 def last_draft_save(*, claim: Claim) -> ClaimEvent | None:
     return (
         ClaimEvent.objects.filter(claim=claim, action=A.DRAFT_SAVED)
@@ -341,8 +474,12 @@ def last_draft_save(*, claim: Claim) -> ClaimEvent | None:
     )
 
 
-def article_claims(*, article: Article) -> list[Claim]:
-    return list(article.claims.select_related("assignee").order_by("span_start", "id"))
+def article_claims(*, article: Article, assignee: Any | None = None) -> list[Claim]:
+    """The article's claims in reading order; only those assigned to ``assignee`` when given."""
+    claims = article.claims.select_related("assignee").order_by("span_start", "id")
+    if assignee is not None:
+        claims = claims.filter(assignee_id=assignee.pk)
+    return list(claims)
 
 
 def reviewers() -> QuerySet[Any]:
@@ -462,4 +599,11 @@ def article_list_page(*, filters: ArticleFilters, page_size: int = ARTICLES_PAGE
         page=page,
         num_pages=num_pages,
         outlets=outlets,
+    )
+
+
+def reviewers_with_load() -> QuerySet[Any]:
+    """The reviewers, each with ``open_load``: the claims on their queue now (verdicts awaiting approval included)."""
+    return reviewers().annotate(
+        open_load=Count("assigned_claims", filter=Q(assigned_claims__status__in=IN_QUEUE), distinct=True)
     )

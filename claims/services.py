@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -32,7 +31,6 @@ from claims.models import (
 )
 from claims.workflow import WorkflowError, transition
 from factcheck.errors import ServiceError
-from factcheck.outbox import services as outbox
 from factcheck.text import normalise_doi, normalise_newlines, normalise_pmid
 
 A = ClaimEvent.Action
@@ -207,10 +205,11 @@ def _reviewer(user_id: int | None) -> Any:
 
 @transaction.atomic
 def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, by: Any, note: str = "") -> Claim:
-    """Assign (or reassign) a claim to a reviewer with a due date, and email the reviewer (through the outbox).
+    """Assign (or reassign) a claim to a reviewer with a due date.
 
+    The move tells the reviewer (their inbox, and email as they chose) through :data:`claims.hooks.claim_moved`.
     Giving the same reviewer a new due date is an edit, not a move: a review in progress stays in
-    progress and the reviewer is not emailed again.
+    progress and the reviewer is not told again.
     """
     reviewer = _reviewer(reviewer_id)
     if due_date is not None and due_date < timezone.localdate():
@@ -232,7 +231,6 @@ def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, b
             "due_date": due_date.isoformat() if due_date else None,
         },
     )
-    _assignment_email_queue(claim, note=note)
     return claim
 
 
@@ -254,23 +252,6 @@ def _claim_due_date_set(claim: Claim, *, due_date: dt.date | None, by: Any, note
         data={"before": before, "due_date": due_date.isoformat() if due_date else None},
     )
     return claim
-
-
-def _assignment_email_queue(claim: Claim, *, note: str) -> None:
-    """Write the reviewer's email to the outbox, in the assignment's own transaction."""
-    reviewer = claim.assignee
-    if reviewer is None or not reviewer.email:
-        return
-    due = f" It is due on {claim.due_date:%d %B %Y}." if claim.due_date else ""
-    body = (
-        f"You have been asked to check {claim.label.lower()} of “{claim.article.title}”:\n\n"
-        f"    {claim.text}\n\n{due}\n"
-        + (f"Note from the editor: {note}\n\n" if note else "")
-        + f"Open it: {settings.SITE_URL}{claim.get_absolute_url()}\n"
-    )
-    outbox.email_queue(
-        kind="assignment", to=reviewer.email, subject=f"{claim.label} to check: {claim.text[:60]}", body=body
-    )
 
 
 @transaction.atomic
@@ -385,6 +366,19 @@ def verdict_missing(verdict: Verdict | None) -> list[str]:
     return missing
 
 
+def _submission(verdict: Verdict) -> dict[str, Any]:
+    evidence = Evidence.objects.filter(verdict=verdict).order_by("id")
+    return {
+        "rating": verdict.rating.label if verdict.rating else "",
+        "confidence": verdict.get_confidence_display() if verdict.confidence else "",
+        "explanation": verdict.explanation,
+        "evidence": [
+            {"title": e.title or e.doi or e.url, "doi": e.doi, "url": e.url, "stance": e.get_stance_display()}
+            for e in evidence
+        ],
+    }
+
+
 @transaction.atomic
 def verdict_submit(*, claim_id: int, by: Any, draft: dict[str, Any] | None = None) -> Claim:
     """Submit the verdict for approval, saving ``draft`` first (version-checked) when given.
@@ -398,7 +392,8 @@ def verdict_submit(*, claim_id: int, by: Any, draft: dict[str, Any] | None = Non
     missing = verdict_missing(verdict)
     if missing:
         raise ServiceError(f"Before submitting, add {' and '.join(missing)}.")
-    claim = transition(claim_id, A.SUBMIT, by=by, data={"verdict_version": verdict.version})
+    # The submission as the editor sees it, so a later resubmission can show what changed.
+    claim = transition(claim_id, A.SUBMIT, by=by, data={"verdict_version": verdict.version, **_submission(verdict)})
     verdict.submitted_at = timezone.now()
     verdict.save(update_fields=["submitted_at", "updated_at"])
     return claim
@@ -564,6 +559,7 @@ def comment_add(*, claim_id: int, by: Any, body: str) -> Comment:
     ClaimEvent.objects.create(
         claim=claim, actor=by, kind=ClaimEvent.Kind.EDIT, action=A.COMMENT, data={"comment_id": comment.pk}
     )
+    hooks.comment_added_notify(comment)
     return comment
 
 

@@ -7,6 +7,7 @@ app_name = "claims"
 urlpatterns = [
     path("", views.home, name="home"),
     path("board/", views.board, name="board"),
+    path("board/export.csv", views.board_export, name="board_export"),
     path("queue/", views.queue, name="queue"),
     path("articles/", views.article_list, name="articles"),
     path("articles/<int:article_id>/", views.article_detail, name="article"),

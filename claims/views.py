@@ -11,9 +11,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
@@ -35,8 +36,12 @@ from claims.models import DRAFTING, VERDICT_APPROVED, Article, Claim, ClaimStatu
 from claims.services import DuplicateClaim, StaleEdit
 from claims.workflow import allowed_actions
 from factcheck.errors import ServiceError
+from factcheck.spreadsheet import csv_response
 
 NOT_YOUR_CLAIM = "This claim is not assigned to you; only editors and its reviewer can open it."
+NOT_YOUR_ARTICLE = (
+    "None of this article's claims is assigned to you; only editors and its claims' reviewers can read it."
+)
 DRAFT_SESSION_KEY = "unsaved_verdict_{claim_id}"
 DRAFT_FIELDS = ("rating", "explanation", "confidence", "version")
 
@@ -114,9 +119,59 @@ def board(request: HttpRequest) -> HttpResponse:
         "statuses": ClaimStatus.choices,
         "sorts": {key: label for key, (label, _) in selectors.BOARD_SORTS.items()},
         "due_filters": selectors.DUE_FILTERS,
+        "export_query": filters.querystring(page=1),
     }
     template = "claims/board.html#board-results" if request.htmx and not request.htmx.boosted else "claims/board.html"
     return render(request, template, context)
+
+
+@require_GET
+@permissions.editor_required()
+def board_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The board's current filter as a CSV file: every matching claim, not only the page shown."""
+    filters = board_filters(request.GET)
+    rows = (
+        selectors.board_rows(filters)
+        .select_related("article", "assignee", "verdict__rating")
+        .defer("article__body", "quote")
+    )
+    header = [
+        _("Claim ID"),
+        _("Claim"),
+        _("Claimant"),
+        _("Article"),
+        _("Outlet"),
+        _("Status"),
+        _("Reviewer"),
+        _("Reviewer username"),
+        _("Due date"),
+        _("Priority"),
+        _("Rating"),
+        _("Created"),
+        _("Link"),
+    ]
+
+    def cells() -> Any:
+        for claim in rows.iterator(chunk_size=2000):
+            verdict = selectors.verdict_of(claim)
+            yield [
+                claim.pk,
+                claim.text,
+                claim.claimant,
+                claim.article.title,
+                claim.article.outlet,
+                claim.get_status_display(),
+                display_name(claim.assignee),
+                claim.assignee.get_username() if claim.assignee else "",
+                claim.due_date,
+                claim.get_priority_display(),
+                verdict.rating.label if verdict and verdict.rating else "",
+                claim.created_at,
+                settings.SITE_URL + claim.get_absolute_url(),
+            ]
+
+    stamp = timezone.localdate().isoformat()
+    return csv_response(f"claims-{stamp}.csv", header, cells())
 
 
 @require_GET
@@ -162,10 +217,23 @@ def _article_context(request: HttpRequest, article: Article, form: ClaimCreateFo
 
 
 @require_GET
-@permissions.editor_required()
+@login_required
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
+    """Editors work on the article; a reviewer reads it (read-only) with their own claims highlighted."""
+    permissions.require_staff(request.user)
     article = get_object_or_404(Article, pk=article_id)
-    return render(request, "claims/article.html", _article_context(request, article))
+    if permissions.is_editor(request.user):
+        return render(request, "claims/article.html", _article_context(request, article))
+    mine = selectors.article_claims(article=article, assignee=request.user)
+    if not mine:
+        raise PermissionDenied(NOT_YOUR_ARTICLE)
+    context = {
+        "article": article,
+        "claims": mine,
+        "paragraphs": selectors.article_paragraphs(article.body, mine),
+        "read_only": True,
+    }
+    return render(request, "claims/article.html", context)
 
 
 @require_POST
@@ -237,6 +305,7 @@ def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict
         "evidence": selectors.evidence_for(verdict),
         "timeline": timeline,
         "send_back": selectors.pending_send_back(timeline) if claim.status in DRAFTING else None,
+        "submission_diff": selectors.submission_diff(timeline),
         "last_save": selectors.last_draft_save(claim=claim) if verdict else None,
     }
     # Evidence typed by hand is being looked up: the section follows it (htmx) until it is described.
@@ -375,7 +444,10 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
             request, claim_id, "claim-main", "Due date changed (noted in the timeline; the reviewer was not emailed)."
         )
     return _done(
-        request, claim_id, "claim-main", f"Assigned to {display_name(claim.assignee)}; they have been emailed."
+        request,
+        claim_id,
+        "claim-main",
+        f"Assigned to {display_name(claim.assignee)}; they are told in their inbox, and by email if they chose it.",
     )
 
 
@@ -451,12 +523,18 @@ def _form_errors(form: Any) -> str:
 
 def _stale_verdict(request: HttpRequest, claim: Claim, exc: StaleEdit, *, autosave: bool) -> HttpResponse:
     newer = exc.current
-    message = (
-        f"Someone saved version {newer.version} of this verdict while you were typing, so your changes were not saved. "
-        "Their version is shown below; your text is still in the form. Save again to replace theirs with yours."
+    lost = (
+        f"Someone saved version {newer.version} of this verdict while you were typing, so your changes were not saved"
     )
     if autosave:
+        # The status line sits under the form and sums their version up right after this sentence.
+        message = f"{lost}; your text is still in the form."
         return render(request, "claims/claim.html#draft-status", {"stale": newer, "claim": claim, "error": message})
+    # The full page shows their version in a box headed "The newer version", just above the form.
+    message = (
+        f"{lost}. Their version is in the box “The newer version”, just above the form, and your text is still "
+        "in the form. Save again to replace theirs with yours."
+    )
     data = request.POST.copy()
     data["version"] = str(newer.version)
     return _refused(request, claim.pk, "claim-main", message, 409, verdict_form=VerdictForm(data), newer_verdict=newer)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
-from claims import permissions
+from claims import hooks, permissions
 from claims.models import WITH_REVIEWER, Claim, ClaimEvent, ClaimStatus
 from factcheck.errors import ServiceError
 
@@ -104,7 +104,7 @@ def transition(
     claim.status = move.target
     claim.version += 1
     claim.save()
-    ClaimEvent.objects.create(
+    event = ClaimEvent.objects.create(
         claim=claim,
         actor=by,
         kind=ClaimEvent.Kind.STATUS,
@@ -114,4 +114,6 @@ def transition(
         note=note,
         data=data or {},
     )
+    # Subscribers (the inbox) write in this same transaction: a move rolled back notifies nobody.
+    hooks.claim_moved_notify(claim, event)
     return claim

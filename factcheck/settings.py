@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from factcheck.addresses import local_site_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("FACTCHECK_VAR_DIR", BASE_DIR / "var")).resolve()
 
@@ -28,7 +30,9 @@ if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The address `make run` serves on; links in emails, feeds and ClaimReview follow it unless SITE_URL is set.
+RUN_ADDR = env.str("RUN_ADDR", default="127.0.0.1:8000")
+SITE_URL = env.str("SITE_URL", default=local_site_url(RUN_ADDR)).rstrip("/")
 ORGANIZATION_NAME = env.str("ORGANIZATION_NAME", default="Factcheck Newsroom")
 ORGANIZATION_URL = env.str("ORGANIZATION_URL", default=SITE_URL + "/")
 
@@ -50,6 +54,8 @@ INSTALLED_APPS = [
     "claims.publishing",
     "claims.search",
     "claims.matching",
+    "claims.inbox",
+    "claims.insights",
     "sources",
     "seeds",
 ]
@@ -81,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "factcheck.context_processors.roles",
+                "claims.inbox.context_processors.inbox",
             ],
         },
     },
@@ -257,6 +264,13 @@ CELERY_BEAT_SCHEDULE["matching-sweep"] = {
 CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
     "task": "factcheck.outbox.tasks.outbox_sweep",
     "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=60.0),
+}
+# The inbox's daily round (due-tomorrow and overdue reminders, digests) from this hour on, local time;
+# the beat looks every few minutes and each part runs once a day, so a beat that was down catches up.
+INBOX_DAILY_HOUR = env.int("INBOX_DAILY_HOUR", default=7)
+CELERY_BEAT_SCHEDULE["inbox-daily"] = {
+    "task": "claims.inbox.tasks.inbox_daily",
+    "schedule": env.float("INBOX_DAILY_SWEEP_SECONDS", default=600.0),
 }
 CELERY_BEAT_SCHEDULE["sources-recheck-integrity"] = {
     "task": "sources.tasks.integrity_recheck",

@@ -16,6 +16,8 @@ urlpatterns = [
     path("search/", include("claims.search.urls")),
     path("", include("claims.matching.urls")),
     path("", include("claims.publishing.urls")),
+    path("", include("claims.inbox.urls")),
+    path("", include("claims.insights.urls")),
     path("", include("sources.urls")),
 ]
 

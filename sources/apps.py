@@ -19,3 +19,4 @@ class SourcesConfig(AppConfig):
         )
         hooks.evidence_added.register("sources", evidence.evidence_added)
         hooks.reviews_elsewhere.register("sources", selectors.reviews_elsewhere)
+        hooks.source_decisions.register("sources", selectors.decision_months)

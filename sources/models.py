@@ -61,6 +61,25 @@ class SourceSearch(models.Model):
         return registry.label(self.provider)
 
     @property
+    def failure_summary(self) -> str:
+        """A failed search in plain words, without the technical detail (which ``error`` keeps).
+
+        The words follow the sentences :mod:`sources.http` and :mod:`sources.services` write.
+        """
+        error = self.error
+        if "Skipped until" in error:
+            return "was not asked: it failed several times in a row, so it rests for a few minutes."
+        if " unreachable" in error:
+            return "could not be reached."
+        if " unavailable" in error:
+            return "did not answer in time, or answered that it is overloaded."
+        if " refused the request" in error:
+            return "refused the search."
+        if "could not read" in error:
+            return "sent an answer that could not be read."
+        return "could not be searched."
+
+    @property
     def error_message(self) -> str:
         """The failure as a sentence that names the provider once ("PubMed unavailable: ...")."""
         name = self.get_provider_display()
@@ -151,7 +170,16 @@ class CandidateSource(models.Model):
             ),
             models.CheckConstraint(condition=~Q(doi__startswith="http"), name="candidate_doi_normalised"),
         ]
-        indexes = [models.Index(fields=["claim", "decision", "-score"], name="candidate_claim_decision")]
+        indexes = [
+            models.Index(fields=["claim", "decision", "-score"], name="candidate_claim_decision"),
+            # The dashboard's sources confirmed and disputed by month of the decision.
+            models.Index(
+                fields=["decided_at"],
+                include=["claim_id", "decision"],
+                condition=~Q(decision="suggested"),
+                name="candidate_decided_at",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.doi or self.url

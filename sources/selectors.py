@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from claims import hooks, permissions, studies
 from sources import registry
@@ -84,6 +86,7 @@ def sources_panel(*, claim: Any, user: Any, error: str = "", notice: str = "") -
         c for c in publications[MAX_SHOWN:] if c.decision != CandidateSource.Decision.SUGGESTED
     ]
     running = any(s.status in (SourceSearch.Status.PENDING, SourceSearch.Status.RUNNING) for s in searches)
+    failed = [s for s in searches if s.status == SourceSearch.Status.FAILED]
     return {
         "panel": {
             "claim": claim,
@@ -94,6 +97,10 @@ def sources_panel(*, claim: Any, user: Any, error: str = "", notice: str = "") -
             "hidden_count": len(publications) - len(shown),
             "fact_checks": [c for c in candidates if c.kind == CandidateSource.Kind.FACT_CHECK],
             "can_decide": permissions.is_editor(user),
+            "failed": failed,
+            # The search ran for at least one provider: only then can "nothing was found" be said.
+            "searched": any(s.status == SourceSearch.Status.DONE for s in searches),
+            "can_retry": permissions.is_editor(user) or permissions.is_assignee(user, claim),
             "confirm_reasons": [
                 CandidateSource.Reason.CITED_SOURCE,
                 CandidateSource.Reason.RELEVANT_EVIDENCE,
@@ -103,3 +110,24 @@ def sources_panel(*, claim: Any, user: Any, error: str = "", notice: str = "") -
             "notice": notice,
         }
     }
+
+
+def decision_months(claims: QuerySet[Any] | None, start: Any, end: Any) -> list[hooks.SourceDecisionMonth]:
+    """Confirmed and disputed candidates of ``claims`` per month of the decision (for
+    :data:`claims.hooks.source_decisions`, the dashboard). One query."""
+    D = CandidateSource.Decision
+    decided = CandidateSource.objects.filter(decided_at__gte=start, decided_at__lt=end).exclude(decision=D.SUGGESTED)
+    if claims is not None:
+        decided = decided.filter(claim__in=claims)
+    rows = (
+        decided.annotate(month=TruncMonth("decided_at"))
+        .order_by()
+        .values("month")
+        .annotate(
+            confirmed=Count("id", filter=Q(decision=D.CONFIRMED)), disputed=Count("id", filter=Q(decision=D.DISPUTED))
+        )
+    )
+    return [
+        hooks.SourceDecisionMonth(timezone.localtime(row["month"]).date(), row["confirmed"], row["disputed"])
+        for row in rows
+    ]

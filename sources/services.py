@@ -67,6 +67,28 @@ def searches_request(*, claim_id: int, by: Any) -> list[SourceSearch]:
     return searches_start(claim=claim, by=by)
 
 
+@transaction.atomic
+def searches_retry(*, claim_id: int, by: Any) -> list[SourceSearch]:
+    """ "Try again": ask once more each provider whose latest search for the claim failed.
+
+    Editors and the claim's reviewer may: asking again changes no decision, it only looks.
+    """
+    claim = Claim.objects.select_for_update().get(pk=claim_id)
+    if not (permissions.is_editor(by) or permissions.is_assignee(by, claim)):
+        raise ServiceError("Only editors and the claim's reviewer can search for its sources again.")
+    if claim.source_searches.filter(status__in=UNFINISHED).exists():
+        raise ServiceError("Sources are already being searched for this claim; the results will appear here.")
+    latest = SourceSearch.objects.filter(claim=claim).order_by("provider", "-created_at", "-id").distinct("provider")
+    enabled = set(enabled_providers())
+    failed = [s.provider for s in latest if s.status == SourceSearch.Status.FAILED and s.provider in enabled]
+    if not failed:
+        raise ServiceError("No search of this claim failed, so there is nothing to try again.")
+    searches = [SourceSearch.objects.create(claim=claim, provider=provider, requested_by=by) for provider in failed]
+    for search in searches:
+        enqueue_on_commit("sources.tasks.search_run", search.pk)
+    return searches
+
+
 def _claim_search(search_id: int) -> int | None:
     """Take a pending search for this worker with a conditional UPDATE; its run number, or None."""
     taken = SourceSearch.objects.filter(pk=search_id, status=SourceSearch.Status.PENDING).update(

@@ -62,6 +62,20 @@ def find(request: HttpRequest, claim_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
+def retry(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """Ask again the providers that failed (editors and the claim's reviewer)."""
+    claim = _viewable_claim(request, claim_id)
+    try:
+        searches = services.searches_retry(claim_id=claim.pk, by=request.user)
+    except ServiceError as exc:
+        return _answer(request, claim, error=str(exc))
+    names = [registry.label(search.provider) for search in searches]
+    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+    return _answer(request, claim, notice=f"Asking {listed} again.")
+
+
+@require_POST
+@login_required
 def add(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = _viewable_claim(request, claim_id)
     permissions.require_editor(request.user, EDITORS_ONLY)

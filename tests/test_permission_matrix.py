@@ -100,6 +100,9 @@ def world(db: Any) -> dict[str, Any]:
     )
     report = ErrorReport.objects.create(check_page=check, claim=claim, message="The date is wrong.")
     similar = SimilarClaim.objects.create(claim=claim, other=ClaimFactory(), score=0.9)
+    from claims.inbox.models import Notification
+
+    item = Notification.objects.create(recipient=assignee, kind="assignment", claim=claim, target="/")
     return {
         "users": {"editor": editor, "assignee": assignee, "reviewer": reviewer, "outsider": outsider},
         "kwargs": {
@@ -107,11 +110,13 @@ def world(db: Any) -> dict[str, Any]:
             "claim_id": claim.pk,
             "candidate_id": candidate.pk,
             "report_id": report.pk,
+            "notification_id": item.pk,
             "comment_id": comment.pk,
             "evidence_id": evidence.pk,
             "check_id": check.pk,
             "slug": "seed-check",
             "similar_id": similar.pk,
+            "chart_id": "flow",
         },
     }
 

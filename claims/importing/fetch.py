@@ -193,7 +193,11 @@ def resolve_public(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise ImportRefused(f"The address “{host}” could not be found. Check the URL.") from None
+        # A name that does not resolve is as often this server being offline as a mistyped address.
+        raise ImportRefused(
+            f"The site “{host}” could not be reached: its address could not be looked up. Either this server "
+            "cannot reach the internet right now or the address is mistyped; try again later, or check the address."
+        ) from None
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     if not settings.IMPORT_ALLOW_PRIVATE_HOSTS:
         for address in addresses:

@@ -145,6 +145,7 @@ class Suggestion:
     score: int
     reasons: tuple[str, ...]
     text: str
+    claimant: str = ""  # who makes the claim, as the "Make claim" form offers it
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -295,3 +296,53 @@ def suggest(
             suggestions.append(Suggestion(sentence.start, sentence.end, score, reasons, sentence.text))
     suggestions.sort(key=lambda s: (-s.score, s.start))
     return suggestions
+
+
+# -- Who makes the claim --------------------------------------------------------------------------
+
+_SAYS = (
+    r"(?:said|says|told|tells|stated|states|added|adds|explained|explains|claimed|claims|argued|argues|warned|"
+    r"warns|insisted|insists|wrote|writes|announced|announces|estimated|estimates|concluded|concludes|noted|notes)"
+)
+_ACCORDING_TO = re.compile(r"\baccording to (?P<who>[^,.;:!?“”\"«»()]+)", re.IGNORECASE)
+# “…,” said a researcher.  /  "…," says Dr Smith, a psychiatrist.
+_AFTER_QUOTE = re.compile(rf"[”\"»]\s*,?\s*{_SAYS}\s+(?P<who>[^,.;:!?“”\"«»()]+)")
+# The council said …  /  In 2021, the ministry announced …  /  Researchers at Inserm told AFP …
+_BEFORE_VERB = re.compile(rf"(?:^|[,;:“\"«]\s*)(?P<who>[^,;:“”\"«»()]{{2,80}}?)\s+{_SAYS}\b")
+_PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "there", "who", "which"]
+)
+_NOT_A_SPEAKER = frozenset(["it", "is", "was", "has", "had", "have", "been", "and", "but", "or", "so", "then", "also"])
+MAX_SPEAKER_WORDS = 7
+
+
+def _speaker_phrase(who: str) -> str | None:
+    """The phrase as a claimant, or None when it is a pronoun or no name at all (the speaker is elsewhere)."""
+    words = who.strip().split()
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return None
+    first = words[0].lower()
+    if first in _PRONOUNS or any(w.lower() in _NOT_A_SPEAKER for w in words[1:]):
+        return None
+    phrase = " ".join(words)
+    return phrase[:1].upper() + phrase[1:]
+
+
+def speaker(text: str) -> str | None:
+    """Who the sentence says makes the claim: "The council" in "The council said …".
+
+    Returns "" when the sentence attributes the words to someone it does not name here ("he said"),
+    and None when it attributes them to nobody (then the article itself makes the claim).
+    """
+    for pattern in (_ACCORDING_TO, _AFTER_QUOTE, _BEFORE_VERB):
+        match = pattern.search(text)
+        if match:
+            return _speaker_phrase(match.group("who")) or ""
+    return None
+
+
+def claimant_for(text: str, outlet: str) -> str:
+    """The claimant to offer for a hint: the speaker the sentence names, nobody when it names one only as
+    "he" or "she", and the outlet only when the sentence is the article's own statement."""
+    named = speaker(text)
+    return outlet if named is None else named

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from claims.importing.hints import Suggestion, suggest
+from claims.importing.hints import Suggestion, claimant_for, suggest
 from claims.models import Article, DismissedSuggestion
 
 
@@ -35,6 +36,11 @@ def pending_import_panel(article: Article, request: Any) -> dict[str, Any]:
     return {"pending": pending, "article": article}
 
 
+# A long story has dozens of hints: the best few are shown, the rest one click away (importing/_hints.html).
+HINTS_SHOWN = 5
+
+
 def hints_panel(article: Article, user: Any) -> dict[str, Any]:
-    """The context of the hints card on the article page."""
-    return {"article": article, "suggestions": article_hints(article)}
+    """The context of the hints card on the article page: the best few hints, and the rest on demand."""
+    hints = [replace(hint, claimant=claimant_for(hint.text, article.outlet)) for hint in article_hints(article)]
+    return {"article": article, "suggestions": hints}

@@ -16,6 +16,8 @@ from django.utils.html import escape
 from claims.models import Check
 from claims.publishing import selectors
 from claims.publishing.jsonld import public_check_url
+from claims.publishing.selectors import correction_text
+from claims.publishing.services import format_day
 
 FEED_SIZE = 50
 
@@ -52,8 +54,9 @@ class ChecksAtomFeed(Feed):
         lines = [snap.get("summary", "")]
         for claim in snap["claims"]:
             lines.append(f"Claim {claim['number']}: “{claim['text']}” Rating: {claim['rating']['label']}.")
-        if item.current_version.correction_note:
-            lines.append(item.current_version.correction_note)
+        version = item.current_version
+        if version.correction_note:
+            lines.append(f"Updated {format_day(version.published_at)}: {correction_text(version.correction_note)}")
         # Atom marks the summary type="html": readers render it, so every piece of text is escaped.
         return "".join(f"<p>{escape(line)}</p>" for line in lines if line)
 

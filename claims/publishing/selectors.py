@@ -6,6 +6,7 @@ The public page renders from a snapshot alone: :func:`snapshot_page_context` mak
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.conf import settings
@@ -67,6 +68,16 @@ def error_reports_for_workspace(*, show: str = "open") -> QuerySet[ErrorReport]:
     return qs
 
 
+_DATED_NOTE = re.compile(r"^Updated \d{1,2} [^\W\d]+ \d{4}: ")
+
+
+def correction_text(note: str) -> str:
+    """A stored correction note without a leading "Updated <date>: " (notes written before the log showed
+    the date itself began with one)."""
+    text = _DATED_NOTE.sub("", note, count=1)
+    return text[:1].upper() + text[1:]
+
+
 def snapshot_dates(snapshot: dict[str, Any]) -> dict[str, dt.datetime | None]:
     """The snapshot's ISO timestamps parsed back into datetimes for templates."""
     return {
@@ -100,7 +111,10 @@ def snapshot_page_context(snapshot: dict[str, Any]) -> dict[str, Any]:
                 "meter_width": 22 * len(snapshot["scale"]) - 4,
             }
         )
-    corrections = [{**c, "at_dt": parse_datetime(c["at"])} for c in snapshot.get("corrections", [])]
+    corrections = [
+        {**c, "at_dt": parse_datetime(c["at"]), "text": correction_text(c["note"])}
+        for c in snapshot.get("corrections", [])
+    ]
     article = dict(snapshot["article"])
     article["published_on_d"] = dt.date.fromisoformat(article["published_on"]) if article.get("published_on") else None
     tally: dict[str, dict[str, Any]] = {}

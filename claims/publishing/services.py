@@ -15,10 +15,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from claims import permissions
+from claims import hooks, permissions
 from claims.models import (
     VERDICT_APPROVED,
     Article,
@@ -60,8 +61,24 @@ def format_day(value: dt.datetime | dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def clip(text: str, limit: int = 80) -> str:
+    """``text`` in at most ``limit`` characters, cut between words (never "depres"), with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 # ---------------------------------------------------------------------------------------------
 # Readiness
+
+
+class NotReady(ServiceError):
+    """Publishing refused because of blockers (:func:`publish_blockers` lists them)."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +112,7 @@ def publish_blockers(
         if claim.pk in excluded:
             continue
         verdict = getattr(claim, "verdict", None)
-        label = f"{claim.label} (“{claim.text[:80]}”)"
+        label = f"{claim.label} (“{clip(claim.text)}”)"
         if claim.status not in VERDICT_APPROVED:
             state = ClaimStatus(claim.status).label.lower()
             blockers.append(
@@ -263,7 +280,7 @@ def snapshot_diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         before = old_claims.get(claim["claim_id"])
         n = claim["number"]
         if before is None:
-            changes.append(f"claim {n} (“{claim['text'][:80]}”) was added, rated {claim['rating']['label']}")
+            changes.append(f"claim {n} (“{clip(claim['text'])}”) was added, rated {claim['rating']['label']}")
             continue
         if before["rating"]["label"] != claim["rating"]["label"]:
             changes.append(
@@ -281,26 +298,42 @@ def snapshot_diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             changes.append(f"the evidence for claim {n} was updated")
     for claim_id, before in old_claims.items():
         if claim_id not in new_claims:
-            changes.append(f"the earlier claim {before['number']} (“{before['text'][:80]}”) was removed")
+            changes.append(f"the earlier claim {before['number']} (“{clip(before['text'])}”) was removed")
     for key, words in (("headline", "headline"), ("summary", "summary"), ("assessment", "overall assessment")):
         if old.get(key, "") != new.get(key, ""):
             changes.append(f"the {words} was revised")
     return changes
 
 
-def correction_note_compose(changes: list[str], reason: str, at: dt.datetime) -> str:
-    """'Updated 1 December 2026: the rating of claim 3 changed from A to B because ...'."""
-    reason = reason.strip().rstrip(".")
+# Words an editor may start the reason with out of habit ("A reader pointed out …"): after "because"
+# they take a small letter. Anything else (a name, an acronym, "I") keeps the capital it was given.
+_COMMON_FIRST_WORDS = frozenset(
+    """
+    a an the this that these those it its we our us they their them there he she his her
+    some several many more most new one two three reader readers additional further later recent
+    """.split()  # noqa: SIM905
+)
+
+
+def _as_clause(reason: str) -> str:
+    first, _, rest = reason.partition(" ")
+    title_case = first[:1].isupper() and (len(first) == 1 or first[1:].islower())
+    if title_case and first.lower() in _COMMON_FIRST_WORDS:
+        return first.lower() + (" " + rest if rest else "")
+    return reason
+
+
+def correction_note_compose(changes: list[str], reason: str) -> str:
+    """'The rating of claim 3 changed from A to B because a reader pointed out …'.
+
+    The note carries no date: the corrections log and the feed put the version's date before it.
+    """
+    reason = reason.strip().rstrip(".").strip()
     if reason.lower().startswith("because "):
-        reason = reason[len("because ") :]
+        reason = reason[len("because ") :].strip()
     facts = "; ".join(changes)
-    if facts and reason:
-        body = f"{facts} because {reason}"
-    elif facts:
-        body = facts
-    else:
-        body = reason[:1].upper() + reason[1:]
-    return f"Updated {format_day(at)}: {body}."
+    body = f"{facts} because {_as_clause(reason)}" if facts and reason else facts or reason
+    return body[:1].upper() + body[1:] + "."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,7 +411,7 @@ def check_publish(*, check_id: int, by: Any, reason: str = "") -> CheckVersion:
     claims = article_claims_for_publishing(check.article)
     blockers = publish_blockers(check, claims)
     if blockers:
-        raise ServiceError("The check cannot be published yet: " + " ".join(b.message for b in blockers))
+        raise NotReady("The check cannot be published yet: " + " ".join(b.message for b in blockers))
     now = timezone.now()
     previous = check.current_version
     number = (previous.number + 1) if previous else 1
@@ -392,7 +425,7 @@ def check_publish(*, check_id: int, by: Any, reason: str = "") -> CheckVersion:
                 "This check was published before, so readers get a correction note. "
                 f"Say why it changed (what changed: {what})."
             )
-        note = correction_note_compose(changes, reason, now)
+        note = correction_note_compose(changes, reason)
         snapshot["corrections"] = [
             *previous.snapshot.get("corrections", []),
             {"version": number, "at": now.isoformat(), "note": note},
@@ -434,12 +467,20 @@ def check_withdraw(*, check_id: int, by: Any, reason: str) -> Check:
 
 
 @transaction.atomic
-def claim_reopen_for_correction(*, claim_id: int, by: Any, note: str) -> Claim:
-    """Send a published claim back to its reviewer; the public page keeps the published version."""
+def claim_reopen_for_correction(*, claim_id: int, by: Any, note: str, error_report_id: int | None = None) -> Claim:
+    """Send a published claim back to its reviewer; the public page keeps the published version.
+
+    ``error_report_id`` names the reader's report that led to it: the timeline links to the report.
+    """
     permissions.ensure_editor(by, "Only an editor can reopen a published claim.")
     if not note.strip():
         raise ServiceError("Say what needs correcting, so the reviewer knows what to revise.")
-    return transition(claim_id, A.REOPEN, by=by, note=note.strip())
+    data: dict[str, Any] = {}
+    if error_report_id is not None:
+        if not ErrorReport.objects.filter(pk=error_report_id, claim_id=claim_id).exists():
+            raise ServiceError("That error report is not about this claim.")
+        data["error_report_id"] = error_report_id
+    return transition(claim_id, A.REOPEN, by=by, note=note.strip(), data=data)
 
 
 def client_ip(meta: dict[str, Any]) -> str | None:
@@ -495,7 +536,7 @@ def error_report_create(
         if match is None:
             raise ServiceError("That claim is not part of this check.")
         claim_id = Claim.objects.filter(pk=match["claim_id"]).values_list("pk", flat=True).first()
-    return ErrorReport.objects.create(
+    report = ErrorReport.objects.create(
         check_page=check,
         claim_id=claim_id,
         name=name.strip()[:200],
@@ -503,6 +544,9 @@ def error_report_create(
         message=message.strip(),
         client_ip=ip,
     )
+    # The editors' inbox hears of it in this same transaction.
+    hooks.error_reported_notify(report, url=reverse("publishing:error_report", args=[report.pk]))
+    return report
 
 
 @transaction.atomic

@@ -25,6 +25,12 @@ publishing_patterns = [
         name="claim_reopen",
     ),
     path("error-reports/", publishing_views.error_reports, name="error_reports"),
+    path("error-reports/<int:report_id>/", publishing_views.error_report_detail, name="error_report"),
+    path(
+        "error-reports/<int:report_id>/reopen-claim/",
+        publishing_views.error_report_reopen,
+        name="error_report_reopen",
+    ),
     path(
         "error-reports/<int:report_id>/resolve/",
         publishing_views.error_report_resolve,

@@ -43,7 +43,7 @@ def _edit_context(
         excluded = set(values.get("excluded", []))
     # Judge what the editor sees in the form: the saved draft, or the article's defaults before one exists.
     blockers = services.publish_blockers(
-        check or Check(article=article, headline=article.title),
+        check or Check(article=article, headline=""),
         claims,
         headline=values.get("headline") if values is not None else None,
         excluded=excluded,
@@ -66,7 +66,8 @@ def _edit_context(
         for claim in claims
     ]
     form_values = values or {
-        "headline": (check.headline if check else "") or article.title,
+        # Never the article's own headline: the check's headline says what the check found.
+        "headline": check.headline if check else "",
         "summary": check.summary if check else "",
         "assessment": check.assessment if check else "",
     }
@@ -79,12 +80,19 @@ def _edit_context(
         "values": form_values,
         "reason": reason,
         "error": error,
-        "versions": list(check.versions.select_related("published_by").order_by("-number")) if check else [],
+        "versions": _versions(check),
         "open_reports": (
             ErrorReport.objects.filter(check_page=check, resolved_at__isnull=True).count() if check else 0
         ),
         "public_url": check.get_absolute_url() if check and check.status != Check.Status.DRAFT else "",
     }
+
+
+def _versions(check: Check | None) -> list[Any]:
+    versions = list(check.versions.select_related("published_by").order_by("-number")) if check else []
+    for version in versions:
+        version.note_text = selectors.correction_text(version.correction_note)
+    return versions
 
 
 def _panel_response(
@@ -167,7 +175,7 @@ def check_preview(request: HttpRequest, article_id: int) -> HttpResponse:
     snapshot = services.snapshot_build(check, by=request.user, at=now, version=(previous.number + 1) if previous else 1)
     if previous is not None:
         changes = services.snapshot_diff(previous.snapshot, snapshot)
-        pending = services.correction_note_compose(changes, "[the reason you give when publishing]", now)
+        pending = services.correction_note_compose(changes, "[the reason you give when publishing]")
         snapshot["corrections"] = [
             *previous.snapshot.get("corrections", []),
             {"version": snapshot["version"], "at": now.isoformat(), "note": pending},
@@ -199,6 +207,10 @@ def check_publish(request: HttpRequest, article_id: int) -> HttpResponse:
             raise ServiceError("Save a draft of the check first: write a headline and choose the claims.")
         with transaction.atomic():
             version = services.check_publish(check_id=check.pk, by=request.user, reason=reason)
+    except services.NotReady:
+        # The form lists each blocker once, right where the editor fixes it; the message only says so.
+        error = "The check cannot be published yet: the list “Not ready to publish” says what is missing."
+        return _panel_response(request, article, values=values, error=error, reason=reason)
     except ServiceError as exc:
         return _panel_response(request, article, values=values, error=str(exc), reason=reason)
     notice = (
@@ -250,7 +262,8 @@ def error_reports(request: HttpRequest) -> HttpResponse:
         show = "open"
     paginator = Paginator(selectors.error_reports_for_workspace(show=show), 50)
     page = paginator.get_page(request.GET.get("page"))
-    return render(request, "publishing/error_reports.html", {"page": page, "show": show})
+    context = {"page": page, "show": show, "reopenable": sorted(VERDICT_APPROVED)}
+    return render(request, "publishing/error_reports.html", context)
 
 
 @require_POST
@@ -266,10 +279,62 @@ def error_report_resolve(request: HttpRequest, report_id: int) -> HttpResponse:
         error = str(exc)
     if request.htmx:
         report = selectors.error_reports_for_workspace(show="all").get(pk=report.pk)
-        context = {"report": report, "row_error": error, "resolution": request.POST.get("resolution", "")}
+        context = {
+            "report": report,
+            "row_error": error,
+            "resolution": request.POST.get("resolution", ""),
+            "reopenable": sorted(VERDICT_APPROVED),
+        }
         return render(request, "publishing/error_reports.html#report-row", context)
     if error:
         messages.error(request, error)
     else:
         messages.success(request, "Report marked as resolved.")
+    back = request.POST.get("next", "")
+    if back == reverse("publishing:error_report", args=[report.pk]):
+        return redirect(back)
     return redirect("publishing:error_reports")
+
+
+def _report_context(report: ErrorReport, **extra: Any) -> dict[str, Any]:
+    claim = report.claim
+    return {
+        "report": report,
+        "claim": claim,
+        "can_reopen": claim is not None and claim.status in VERDICT_APPROVED,
+        "reopen_note": f"A reader reported: {report.message}",
+        **extra,
+    }
+
+
+@never_cache
+@require_GET
+@editor_required
+def error_report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    """One reader's report, where an editor acts on it: reopen the claim it is about, or resolve it."""
+    report = get_object_or_404(selectors.error_reports_for_workspace(show="all"), pk=report_id)
+    return render(request, "publishing/error_report.html", _report_context(report))
+
+
+@require_POST
+@editor_required
+def error_report_reopen(request: HttpRequest, report_id: int) -> HttpResponse:
+    """ "Reopen this claim" from a reader's report: the claim goes back to its reviewer, the timeline links here."""
+    report = get_object_or_404(selectors.error_reports_for_workspace(show="all"), pk=report_id)
+    note = request.POST.get("note", "")
+    try:
+        if report.claim_id is None:
+            raise ServiceError("This report is about the whole check, not one claim; reopen a claim from the check.")
+        services.claim_reopen_for_correction(
+            claim_id=report.claim_id, by=request.user, note=note, error_report_id=report.pk
+        )
+    except ServiceError as exc:
+        report = selectors.error_reports_for_workspace(show="all").get(pk=report.pk)
+        context = _report_context(report, error=str(exc), reopen_note=note)
+        return render(request, "publishing/error_report.html", context, status=400)
+    messages.success(
+        request,
+        "Claim reopened and sent back to its reviewer with the reader's report. Readers keep seeing the "
+        "published version until you republish.",
+    )
+    return redirect("publishing:error_report", report_id=report.pk)

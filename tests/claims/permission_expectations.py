@@ -11,8 +11,10 @@ EXPECTATIONS = {
     "claims:home": {"GET": _STAFF, "POST": _NOBODY},
     "claims:board": {"GET": _EDITORS_ONLY, "POST": _NOBODY},
     "claims:articles": {"GET": _EDITORS_ONLY, "POST": _NOBODY},
+    "claims:board_export": {"GET": _EDITORS_ONLY, "POST": _NOBODY},
     "claims:queue": {"GET": _STAFF, "POST": _NOBODY},
-    "claims:article": {"GET": _EDITORS_ONLY, "POST": _NOBODY},
+    # A reviewer reads (read-only) the article of a claim they review.
+    "claims:article": {"GET": _CLAIM_READERS, "POST": _NOBODY},
     "claims:claim_create": {"GET": _NOBODY, "POST": _EDITORS_ONLY},
     "claims:claim": {"GET": _CLAIM_READERS, "POST": _NOBODY},
     "claims:claim_edit": {"GET": _NOBODY, "POST": _EDITORS_ONLY},

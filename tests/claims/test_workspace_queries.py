@@ -13,9 +13,10 @@ from claims.models import ClaimStatus
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory, VerdictFactory
 
 pytestmark = pytest.mark.django_db
-# session, user, groups, status counts, page rows, reviewers list, (article title when filtered)
-BOARD_MAX_QUERIES = 7
-QUEUE_MAX_QUERIES = 5
+# session, user, groups, the top bar's unread count, status counts, page rows, reviewers list,
+# (article title when filtered)
+BOARD_MAX_QUERIES = 8
+QUEUE_MAX_QUERIES = 6
 
 
 def _make_claims(n: int, reviewers: list[Any]) -> None:

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from seeds.services import demo_users_ensure, seeds_load
 
@@ -15,6 +17,6 @@ class Command(BaseCommand):
             f"Seeds loaded: {result.articles_created} new article(s), {result.claims_created} new claim(s)."
         )
         if options["demo_users"]:
-            self.stdout.write("Demo accounts (log in at http://127.0.0.1:8000/accounts/login/):")
+            self.stdout.write(f"Demo accounts (log in at {settings.SITE_URL}{reverse('login')}):")
             for username, password, role in demo_users_ensure():
                 self.stdout.write(f"  {role:<9} username: {username:<10} password: {password}")

@@ -12,5 +12,7 @@ EXPECTATIONS = {
     "publishing:check_withdraw": {"GET": _POST_ONLY, "POST": _EDITORS_ONLY},
     "publishing:claim_reopen": {"GET": _POST_ONLY, "POST": _EDITORS_ONLY},
     "publishing:error_reports": {"GET": _EDITORS_ONLY, "POST": _GET_ONLY},
+    "publishing:error_report": {"GET": _EDITORS_ONLY, "POST": _GET_ONLY},
+    "publishing:error_report_reopen": {"GET": _POST_ONLY, "POST": _EDITORS_ONLY},
     "publishing:error_report_resolve": {"GET": _POST_ONLY, "POST": _EDITORS_ONLY},
 }

@@ -60,7 +60,10 @@ def test_atom_feed_shows_an_update_with_its_correction_note(
         client.get(reverse("public:feed")).content
     )
     summary = root.find(f"{ATOM}entry").findtext(f"{ATOM}summary")
-    assert "the rating of claim 2 changed from Misleading to Accurate because the authors sent the full data" in summary
+    assert (
+        "The rating of claim 2 changed from Misleading to Accurate because the authors sent the full data." in summary
+    )
+    assert summary.count("Updated ") == 1  # the date once, before the note
 
 
 def test_sitemap_parses_and_lists_the_list_page_and_published_checks(

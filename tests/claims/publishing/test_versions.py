@@ -143,14 +143,17 @@ def test_republishing_makes_version_2_with_a_correction_note_readers_see(
         )
     assert version.number == 2
     assert version.correction_note == (
-        "Updated 1 December 2026: the rating of claim 3 changed from Misleading to Inaccurate "
+        "The rating of claim 3 changed from Misleading to Inaccurate "
         "because a larger trial published in 2024 found no effect."
     )
     published.refresh_from_db()
     assert published.current_version == version
     assert published.versions.count() == 2
     doc = lxml.html.fromstring(client.get(reverse("public:check", args=[published.slug])).content)
-    assert version.correction_note in doc.get_element_by_id("corrections").text_content()
+    log = " ".join(doc.get_element_by_id("corrections").text_content().split())
+    # The date once, then the note (no "Updated 1 December 2026:" inside it).
+    assert f"1 December 2026 (version 2): {version.correction_note}" in log
+    assert log.count("December 2026") == 1
     assert "Inaccurate" in doc.get_element_by_id("claim-3").text_content()
     assert "Updated" in doc.find_class("byline")[0].text_content()
     # Version 1 is kept as it was.
@@ -213,7 +216,7 @@ def test_a_withdrawn_check_can_be_published_again_with_a_note(client: Client, pu
     withdraw(published, editor, "Pending a review.")
     version = publish(published, editor, "the review found no error")
     assert version.number == 2
-    assert version.correction_note.endswith(": The review found no error.")
+    assert version.correction_note == "The review found no error."
     assert client.get(reverse("public:check", args=[published.slug])).status_code == 200
 
 
@@ -221,3 +224,30 @@ def test_publish_refuses_a_move_the_workflow_refuses(published: Check, editor: A
     claim = published.article.claims.first()
     with pytest.raises(WorkflowError):
         transition(claim.pk, "publish", by=editor)
+
+
+@pytest.mark.parametrize(
+    ("reason", "note"),
+    [
+        (
+            "A reader pointed out the dose",
+            "The explanation of claim 1 was revised because a reader pointed out the dose.",
+        ),
+        (
+            "Because The authors corrected it.",
+            "The explanation of claim 1 was revised because the authors corrected it.",
+        ),
+        ("JAMA issued a correction", "The explanation of claim 1 was revised because JAMA issued a correction."),
+        ("I misread the table", "The explanation of claim 1 was revised because I misread the table."),
+        ("Bottemanne's team sent data", "The explanation of claim 1 was revised because Bottemanne's team sent data."),
+    ],
+)
+def test_a_correction_note_reads_as_one_sentence(reason: str, note: str) -> None:
+    assert publishing.correction_note_compose(["the explanation of claim 1 was revised"], reason) == note
+
+
+def test_notes_stored_with_their_date_lose_it_in_the_log() -> None:
+    from claims.publishing.selectors import correction_text
+
+    assert correction_text("Updated 2 December 2026: the rating changed because x.") == "The rating changed because x."
+    assert correction_text("The rating changed.") == "The rating changed."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import lxml.html
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -21,7 +22,7 @@ def edit_url(check_or_article: Any) -> str:
     return reverse("publishing:check_edit", args=[article_id])
 
 
-def test_editor_opens_the_publish_page_with_the_title_as_headline_and_what_is_missing(
+def test_editor_opens_the_publish_page_with_an_empty_headline_and_what_is_missing(
     client: Client, editor: Any, reviewer: Any
 ) -> None:
     article = ArticleFactory(title="Ketamine works")
@@ -33,12 +34,50 @@ def test_editor_opens_the_publish_page_with_the_title_as_headline_and_what_is_mi
     response = client.get(edit_url(article))
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'value="Ketamine works"' in html
-    # Before any draft is saved, the page already says what stands in the way.
-    assert "Claim 2 (“Still open”) is assigned; it needs an approved verdict" in html
+    # The check's headline says what the check found: the article's own headline is not put in its place.
+    doc = lxml.html.fromstring(html)
+    assert doc.get_element_by_id("id_headline").get("value") == ""
+    # Before any draft is saved, the page already says what stands in the way, each thing once.
+    blockers = doc.get_element_by_id("publish-blockers").text_content()
+    assert "Write a headline for the check." in blockers
+    assert "Claim 2 (“Still open”) is assigned; it needs an approved verdict" in blockers
+    assert html.count("Still open”) is assigned") == 1
+    assert (
+        "needs an approved verdict"
+        not in doc.get_element_by_id("publish-claim-" + str(article.claims.last().pk)).text_content()
+    )
     client.post(edit_url(article), {"headline": "Ketamine works?", "summary": "", "assessment": ""})
     html = client.get(edit_url(article)).content.decode()
     assert "Claim 2 (“Still open”) is assigned; it needs an approved verdict, or leave it out" in html
+    assert 'value="Ketamine works?"' in html
+
+
+def test_a_refused_publish_names_the_blockers_once(client: Client, editor: Any, reviewer: Any) -> None:
+    article = ArticleFactory(title="Ketamine works")
+    approved_claim(article, number=1, reviewer=reviewer, editor=editor)
+    ClaimFactory(
+        article=article, status=ClaimStatus.ASSIGNED, assignee=reviewer, text="Still open", span_start=80, span_end=89
+    )
+    client.force_login(editor)
+    response = client.post(
+        reverse("publishing:check_publish", args=[article.pk]), {"headline": "Checked", "summary": "", "assessment": ""}
+    )
+    html = response.content.decode()
+    assert "The check cannot be published yet" in html
+    assert html.count("it needs an approved verdict") == 1
+
+
+def test_blockers_quote_claims_without_cutting_a_word(client: Client, editor: Any, reviewer: Any) -> None:
+    from claims.publishing.services import clip
+
+    long_text = "Ketamine relieves the symptoms of treatment-resistant major depression within hours for most patients"
+    assert clip(long_text) == "Ketamine relieves the symptoms of treatment-resistant major depression within…"
+    assert clip("short") == "short"
+    article = ArticleFactory(title="Ketamine works")
+    ClaimFactory(article=article, status=ClaimStatus.NEW, text=long_text)
+    client.force_login(editor)
+    html = client.get(edit_url(article)).content.decode()
+    assert "(“Ketamine relieves the symptoms of treatment-resistant major depression within…”)" in html
 
 
 def test_saving_a_draft_publishes_nothing(client: Client, editor: Any, make_check: Callable) -> None:
@@ -150,7 +189,7 @@ def test_preview_of_a_correction_shows_the_pending_note(
     correct_claim(published, number=1, editor=editor, reviewer=reviewer, rating="Accurate")
     client.force_login(editor)
     html = client.get(reverse("publishing:check_preview", args=[published.article_id])).content.decode()
-    assert "the rating of claim 1 changed from Misleading to Accurate because [the reason you give" in html
+    assert "The rating of claim 1 changed from Misleading to Accurate because [the reason you give" in html
     page = client.get(edit_url(published)).content.decode()
     assert "Since version 1: the rating of claim 1 changed from Misleading to Accurate." in page
 
