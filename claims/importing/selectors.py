@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from claims.importing.hints import Suggestion, suggest
+from django.utils.formats import number_format
+
+from claims.importing.hints import MAX_ANALYSED_CHARACTERS, Suggestion, is_cut_short, suggest
 from claims.models import Article, DismissedSuggestion
 
 
@@ -25,4 +27,9 @@ def article_hints(article: Article) -> list[Suggestion]:
 
 def hints_panel(article: Article, user: Any) -> dict[str, Any]:
     """The context of the hints card on the article page."""
-    return {"article": article, "suggestions": article_hints(article)}
+    return {
+        "article": article,
+        "suggestions": article_hints(article),
+        "hints_cut_short": is_cut_short(article.body),
+        "hints_limit": number_format(MAX_ANALYSED_CHARACTERS, force_grouping=True),
+    }
