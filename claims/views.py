@@ -35,8 +35,6 @@ from claims.workflow import allowed_actions
 from factcheck.errors import ServiceError
 
 NOT_YOUR_CLAIM = "This claim is not assigned to you; only editors and its reviewer can open it."
-DRAFT_SESSION_KEY = "unsaved_verdict_{claim_id}"
-DRAFT_FIELDS = ("rating", "explanation", "confidence", "version")
 
 
 def _claim_for(request: HttpRequest, claim_id: int, *, editor: bool = False) -> Claim:
@@ -52,20 +50,18 @@ def _claim_for(request: HttpRequest, claim_id: int, *, editor: bool = False) -> 
     return claim
 
 
-def keep_draft_when_logged_out(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Like ``login_required``, but a verdict posted after the login expired is kept for after login.
+def login_then_claim_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Like ``login_required`` for a verdict post, but the login leads back to the claim page.
 
-    The posted fields go into the (anonymous) session, which Django carries through the login;
-    the claim page puts them back in the form. Nothing is saved until the reviewer saves again.
+    Nothing is stored for a visitor who is not logged in (anyone can post here): the unsaved text
+    waits in the reviewer's own browser tab (``verdict.js`` keeps it in sessionStorage and puts it
+    back in the form after the login), and htmx is told to go to the login page.
     """
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, claim_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
             return view(request, claim_id, *args, **kwargs)
-        posted = {name: request.POST.get(name, "") for name in DRAFT_FIELDS}
-        if any(posted[name] for name in ("rating", "explanation", "confidence")):
-            request.session[DRAFT_SESSION_KEY.format(claim_id=claim_id)] = posted
         claim_url = reverse("claims:claim", args=[claim_id])
         login_url = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': claim_url})}"
         if request.htmx:
@@ -237,23 +233,6 @@ def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict
     return context
 
 
-def _restore_unsaved_draft(request: HttpRequest, claim: Claim, context: dict[str, Any]) -> None:
-    stored = request.session.pop(DRAFT_SESSION_KEY.format(claim_id=claim.pk), None)
-    if not stored or not context["can_edit_verdict"]:
-        return
-    verdict = context["verdict"]
-    context["verdict_form"] = VerdictForm(
-        initial={
-            "rating": stored.get("rating") or None,
-            "explanation": stored.get("explanation", ""),
-            "confidence": stored.get("confidence", ""),
-            # Kept as posted: if someone saved since, the next save shows their version instead of overwriting it.
-            "version": stored.get("version") or (verdict.version if verdict else 1),
-        }
-    )
-    context["restored_draft"] = True
-
-
 @require_GET
 @login_required
 def claim_detail(request: HttpRequest, claim_id: int) -> HttpResponse:
@@ -262,7 +241,6 @@ def claim_detail(request: HttpRequest, claim_id: int) -> HttpResponse:
     part = request.GET.get("part", "")
     if request.htmx and part in CLAIM_PARTS:
         return render(request, f"claims/claim.html#{part}", context)
-    _restore_unsaved_draft(request, claim, context)
     context["panels"] = hooks.panels(hooks.claim_panels, claim, request)
     return render(request, "claims/claim.html", context)
 
@@ -391,7 +369,7 @@ def _verdict_author_only(request: HttpRequest, claim: Claim) -> None:
 
 
 @require_POST
-@keep_draft_when_logged_out
+@login_then_claim_page
 def verdict_save(request: HttpRequest, claim_id: int) -> HttpResponse:
     """Save the verdict draft: the explicit button (page or fragment) and the htmx autosave (status only)."""
     claim = _claim_for(request, claim_id)
@@ -436,7 +414,7 @@ def _stale_verdict(request: HttpRequest, claim: Claim, exc: StaleEdit, *, autosa
 
 
 @require_POST
-@keep_draft_when_logged_out
+@login_then_claim_page
 def verdict_submit(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = _claim_for(request, claim_id)
     _verdict_author_only(request, claim)

@@ -5,6 +5,7 @@ Production changes the environment, never this file.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -35,6 +36,7 @@ ORGANIZATION_URL = env.str("ORGANIZATION_URL", default=SITE_URL + "/")
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "factcheck.outbox",
+    "factcheck.housekeeping",
     "claims",
     "claims.importing",
     "claims.publishing",
@@ -63,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "factcheck.middleware.RejectNulCharactersMiddleware",
+    # Last, as django-axes asks: it turns a login refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -111,6 +116,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Logins are throttled per account and per address (django-axes): after LOGIN_FAILURE_LIMIT failures
+# either one is locked for LOGIN_LOCKOUT_MINUTES. Every failure and lockout is recorded (admin: Axes).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = env.bool("LOGIN_THROTTLE", default=True)
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.float("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "factcheck.proxies.request_client_ip"
+AXES_LOCKOUT_CALLABLE = "factcheck.auth.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 # Home sends editors to the board and reviewers to their queue.
 LOGIN_REDIRECT_URL = "claims:home"
@@ -161,6 +177,8 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=SECURE_HSTS_SECONDS > 0)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=SECURE_HSTS_SECONDS > 0)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
+# Addresses (or networks) of our own reverse proxies: X-Forwarded-For is believed only from them.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # Celery: the broker carries wake-ups; the database holds the pending work.
 _default_broker_dir = Path(env.str("CELERY_FILESYSTEM_BROKER_DIR", default=str(VAR_DIR / "broker"))).resolve()
@@ -238,6 +256,10 @@ CELERY_BEAT_SCHEDULE["sources-sweep-stuck-searches"] = {
 CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
     "task": "factcheck.outbox.tasks.outbox_sweep",
     "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=60.0),
+}
+CELERY_BEAT_SCHEDULE["sessions-clear-expired"] = {
+    "task": "factcheck.housekeeping.tasks.sessions_clear",
+    "schedule": env.float("SESSIONS_CLEAR_SECONDS", default=3600.0),
 }
 CELERY_BEAT_SCHEDULE["sources-recheck-integrity"] = {
     "task": "sources.tasks.integrity_recheck",

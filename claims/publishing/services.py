@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Prefetch
@@ -34,6 +33,7 @@ from claims.models import (
 )
 from claims.publishing.selectors import article_claims_for_publishing
 from claims.workflow import transition
+from factcheck import proxies
 from factcheck.errors import ServiceError
 from factcheck.text import normalise_doi
 
@@ -407,11 +407,9 @@ def claim_reopen_for_correction(*, claim_id: int, by: Any, note: str) -> Claim:
 
 
 def client_ip(meta: dict[str, Any]) -> str | None:
-    """The reader's address. Behind a TLS proxy, the X-Forwarded-For entry our proxy appended (the
-    last one: earlier entries come from the client and can be forged), else REMOTE_ADDR."""
-    if settings.SECURE_PROXY_SSL_HEADER and meta.get("HTTP_X_FORWARDED_FOR"):
-        return str(meta["HTTP_X_FORWARDED_FOR"]).split(",")[-1].strip() or None
-    return meta.get("REMOTE_ADDR") or None
+    """The reader's address: ``X-Forwarded-For`` is believed only as far as our own proxies
+    (``TRUSTED_PROXIES``) wrote it, and only a valid IP address counts (:mod:`factcheck.proxies`)."""
+    return proxies.client_ip(meta)
 
 
 class RateLimited(ServiceError):

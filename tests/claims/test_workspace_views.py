@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
@@ -397,7 +398,9 @@ def test_stale_save_draft_rerenders_with_the_users_text_and_the_newer_version(cl
     assert Verdict.objects.get(claim=claim).explanation == "My long careful text"
 
 
-def test_verdict_typed_after_the_session_expired_is_restored_after_login(client: Any, reviewer: Any) -> None:
+def test_a_verdict_posted_after_the_login_expired_leads_back_to_the_claim_and_stores_nothing(
+    client: Any, reviewer: Any
+) -> None:
     claim = _in_review(reviewer)
     rating = Rating.objects.order_by("value").first()
     # No login: the session has expired. The CSRF cookie outlives the session, so the POST reaches the view.
@@ -407,15 +410,16 @@ def test_verdict_typed_after_the_session_expired_is_restored_after_login(client:
     )
     assert response.status_code == 302
     assert response.url == reverse("login") + "?next=" + reverse("claims:claim", args=[claim.pk]).replace("/", "%2F")
+    # The text waits in the reviewer's browser tab (verdict.js), not on the server.
+    assert not Session.objects.exists()
     login = client.post(
         response.url,
         {"username": "rita", "password": "pass-for-tests-1", "next": reverse("claims:claim", args=[claim.pk])},
     )
     assert login.url == reverse("claims:claim", args=[claim.pk])
     html = client.get(login.url).content.decode()
-    assert "Four paragraphs of careful work</textarea>" in html
-    assert "not saved yet" in html
-    assert f'value="{rating.pk}" checked' in html
+    assert 'id="draft-restored"' in html and "not saved yet" in html  # the notice verdict.js reveals
+    assert "Four paragraphs of careful work" not in html
     assert Verdict.objects.get(claim=claim).explanation == ""
 
 
@@ -427,7 +431,17 @@ def test_htmx_autosave_after_expiry_redirects_the_browser_to_login(client: Any, 
         **HTMX,
     )
     assert response.headers["HX-Redirect"].startswith(reverse("login"))
-    assert client.session[f"unsaved_verdict_{claim.pk}"]["explanation"] == "Half a sentence"
+    assert "sessionid" not in response.cookies
+    assert not Session.objects.exists()
+
+
+def test_the_verdict_form_says_how_unsaved_text_is_kept(client: Any, reviewer: Any) -> None:
+    claim = _in_review(reviewer)
+    client.force_login(reviewer)
+    html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
+    assert "what you typed stays in this browser tab" in html
+    assert "<noscript> Without JavaScript it cannot be kept" in html
+    assert f'data-user="{reviewer.pk}"' in html
 
 
 def test_submit_says_what_is_missing(client: Any, reviewer: Any) -> None:

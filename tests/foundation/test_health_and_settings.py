@@ -142,7 +142,7 @@ def test_a_demo_editor_can_inspect_the_admin_but_not_change_claims(client: Any) 
 
     call_command("load_seeds", "--demo-users", stdout=io.StringIO())
     claim = ClaimFactory()
-    client.login(username="editor", password="editor-demo-2026")
+    assert client.post("/admin/login/", {"username": "editor", "password": "editor-demo-2026"}).status_code == 302
     assert client.get("/admin/claims/claim/").status_code == 200
     page = client.get(f"/admin/claims/claim/{claim.pk}/change/")
     assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
