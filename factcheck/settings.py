@@ -224,6 +224,8 @@ OPENALEX_API_KEY = env.str("OPENALEX_API_KEY", default="")
 NCBI_API_KEY = env.str("NCBI_API_KEY", default="")
 FACTCHECK_TOOLS_API_KEY = env.str("FACTCHECK_TOOLS_API_KEY", default="")
 SOURCES_HTTP_TIMEOUT = env.float("SOURCES_HTTP_TIMEOUT", default=10.0)
+# A provider's answer is read up to this many bytes (compressed or not), never more.
+SOURCES_MAX_RESPONSE_BYTES = env.int("SOURCES_MAX_RESPONSE_BYTES", default=8 * 1024 * 1024)
 SOURCES_MAX_ATTEMPTS = env.int("SOURCES_MAX_ATTEMPTS", default=4)
 SOURCES_CACHE_SECONDS = env.int("SOURCES_CACHE_SECONDS", default=7 * 24 * 3600)
 SOURCES_AUTO_SEARCH = env.bool("SOURCES_AUTO_SEARCH", default=True)

@@ -7,9 +7,10 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import permissions
 from claims.models import Claim, ClaimEvent
@@ -17,6 +18,7 @@ from factcheck.celery import enqueue_on_commit
 from factcheck.errors import ServiceError
 from sources import http, merge, normalize, query, ratelimit, registry
 from sources.models import CandidateSource, SourceSearch
+from sources.providers.base import clean_work
 from sources.registry import label
 from sources.types import ClaimQuery, ProviderError, TransientError, Work
 
@@ -91,7 +93,8 @@ def provider_find(provider: str, q: ClaimQuery) -> list[Work]:
     # A fact-check database is asked with the claim's own words even when it gives no other cue.
     if q.keywords or q.journals or not info.bibliographic:
         works.extend(module.search(q))
-    return works
+    # Whatever module made them, only records that can be stored go on (parsers already clean theirs).
+    return [clean_work(work) for work in works]
 
 
 def search_execute(search_id: int) -> None:
@@ -126,7 +129,20 @@ def search_execute(search_id: int) -> None:
             status, error = SourceSearch.Status.FAILED, f"{name} search failed because of an error on our side."
         else:
             ratelimit.provider_succeeded(search.provider)
-    _search_finish(search_id, run=run, status=status, error=error, works=works, q=q)
+    try:
+        _search_finish(search_id, run=run, status=status, error=error, works=works, q=q)
+    except DatabaseError:
+        # Its transaction is rolled back; the search must still end, with the reason, never stay "searching".
+        logger.exception("Source search %s could not be saved", search_id)
+        message = _("%(provider)s sent records that could not be saved, so this search found nothing.")
+        _search_fail(search_id, run=run, error=message % {"provider": name})
+
+
+def _search_fail(search_id: int, *, run: int, error: str) -> None:
+    """End the run ``run`` of a search as failed, saying why (only that run may end it)."""
+    SourceSearch.objects.filter(pk=search_id, status=SourceSearch.Status.RUNNING, attempts=run).update(
+        status=SourceSearch.Status.FAILED, error=error[:2000], finished_at=timezone.now(), results=[], result_count=0
+    )
 
 
 @transaction.atomic
