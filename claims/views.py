@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
@@ -224,7 +225,9 @@ def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict
             }
         )
         context["assign_form"] = AssignForm(
-            initial={"reviewer": claim.assignee_id, "due_date": claim.due_date} if claim.assignee_id else None
+            initial={"reviewer": claim.assignee_id, "due_date": claim.due_date, "version": claim.version}
+            if claim.assignee_id
+            else {"version": claim.version}
         )
         context["send_back_form"] = SendBackForm()
     if context["can_comment"]:
@@ -246,9 +249,21 @@ def claim_detail(request: HttpRequest, claim_id: int) -> HttpResponse:
 
 
 def _done(
-    request: HttpRequest, claim_id: int, part: str, message: str = "", anchor: str = "", changed: bool = True
+    request: HttpRequest,
+    claim_id: int,
+    part: str,
+    message: str = "",
+    anchor: str = "",
+    changed: bool = True,
+    seen_version: int | None = None,
 ) -> HttpResponse:
-    """After a successful action: the updated fragment for htmx, a redirect to the claim page otherwise."""
+    """After a successful action: the updated fragment for htmx, a redirect to the claim page otherwise.
+
+    ``seen_version`` is the claim version the user's form carried. When the action moved the claim on
+    by exactly one version (theirs, nobody else's in between), the page's other version-checked forms
+    (the claim's wording, the assignment) are moved on with it, so the user's next edit is not taken
+    for someone else's.
+    """
     if message:
         messages.success(request, message)
     if request.htmx:
@@ -257,6 +272,8 @@ def _done(
         # htmx responses do not render the page's message list; the fragment shows ``flash``.
         list(messages.get_messages(request))
         response = render(request, f"claims/claim.html#{part}", context)
+        if seen_version is not None and claim.version == seen_version + 1:
+            response.content += render_to_string("claims/claim.html#claim-versions", {"claim": claim}).encode()
         if changed:
             trigger_client_event(response, "claimChanged")
         return response
@@ -301,7 +318,9 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
         )
     except ServiceError as exc:
         return _refused(request, claim_id, "claim-text", str(exc), 400, edit_form=form)
-    return _done(request, claim_id, "claim-text", "Claim saved.", anchor="claim-text")
+    return _done(
+        request, claim_id, "claim-text", "Claim saved.", anchor="claim-text", seen_version=form.cleaned_data["version"]
+    )
 
 
 @require_POST
@@ -311,6 +330,7 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
     form = AssignForm(request.POST)
     if not form.is_valid():
         return _refused(request, claim_id, "claim-main", "Check the assignment form.", 400, assign_form=form)
+    seen = form.cleaned_data["version"]
     try:
         claim = services.claim_assign(
             claim_id=claim_id,
@@ -318,15 +338,29 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
             due_date=form.cleaned_data["due_date"],
             note=form.cleaned_data["note"],
             by=request.user,
+            version=seen,
         )
+    except services.StaleAssignment as exc:
+        # The choices stay in the form, with the version now shown: assigning again is a deliberate act.
+        data = request.POST.copy()
+        data["version"] = str(exc.current.version)
+        return _refused(request, claim_id, "claim-main", str(exc), 409, assign_form=AssignForm(data))
     except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc), assign_form=form)
     if before.assignee_id == claim.assignee_id and before.status != "new":
         return _done(
-            request, claim_id, "claim-main", "Due date changed (noted in the timeline; the reviewer was not emailed)."
+            request,
+            claim_id,
+            "claim-main",
+            "Due date changed (noted in the timeline; the reviewer was not emailed).",
+            seen_version=seen,
         )
     return _done(
-        request, claim_id, "claim-main", f"Assigned to {display_name(claim.assignee)}; they have been emailed."
+        request,
+        claim_id,
+        "claim-main",
+        f"Assigned to {display_name(claim.assignee)}; they have been emailed.",
+        seen_version=seen,
     )
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from claims import permissions
 from claims.models import (
@@ -67,6 +68,8 @@ def format_day(value: dt.datetime | dt.date) -> str:
 class Blocker:
     claim_id: int | None
     message: str
+    # The editor wrote this verdict: another editor must publish (the page offers no Publish button).
+    own_verdict: bool = False
 
 
 def publish_blockers(
@@ -75,11 +78,13 @@ def publish_blockers(
     *,
     headline: str | None = None,
     excluded: set[int] | None = None,
+    by: Any | None = None,
 ) -> list[Blocker]:
     """Everything that stops ``check`` from being published, each as a sentence; empty when ready.
 
     ``headline`` and ``excluded`` judge what the editor has typed but not saved yet (a check with
-    no draft is an unsaved ``Check(article=...)``).
+    no draft is an unsaved ``Check(article=...)``). With ``by``, a claim whose verdict ``by`` wrote
+    blocks too: nobody publishes their own verdict.
     """
     claims = claims if claims is not None else article_claims_for_publishing(check.article)
     if excluded is None:
@@ -102,6 +107,12 @@ def publish_blockers(
             )
         elif verdict is None or verdict.rating_id is None:
             blockers.append(Blocker(claim.pk, f"{label} has no rated verdict; leave it out or reopen it."))
+        elif by is not None and permissions.wrote_verdict(by, claim):
+            message = _(
+                "%(claim)s: you wrote its verdict, so you cannot publish it yourself. Another editor must "
+                "publish the check, or leave the claim out."
+            ) % {"claim": label}
+            blockers.append(Blocker(claim.pk, message, own_verdict=True))
     return blockers
 
 
@@ -293,12 +304,29 @@ def _invalidate_public(keys: list[str]) -> None:
 # Services
 
 
+SLUG_ATTEMPTS = 5
+
+
 def _unique_slug(article: Article) -> str:
     base = slugify(article.title)[:100].strip("-") or f"check-{article.pk}"
     slug, n = base, 2
     while Check.objects.filter(slug=slug).exclude(article=article).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def _create_with_unique_slug(check: Check) -> None:
+    """Insert a new check under a free slug. Two articles with the same title saved at the same moment
+    both find the slug free; the unique index lets one in and the other tries the next slug."""
+    for _attempt in range(SLUG_ATTEMPTS):
+        check.slug = _unique_slug(check.article)
+        try:
+            with transaction.atomic():
+                check.save()
+        except IntegrityError:
+            continue  # the other save committed meanwhile: the next look sees its slug
+        return
+    raise ServiceError(_("Other checks took this address at the same moment. Save the draft again."))
 
 
 @transaction.atomic
@@ -313,16 +341,21 @@ def check_prepare(
 ) -> Check:
     """Save the editor's draft of the check: texts and which claims to leave out. Publishes nothing."""
     permissions.ensure_editor(by, "Only an editor can prepare a check for publication.")
-    article = Article.objects.get(pk=article_id)
+    # Lock the article, then read its check: two first saves at once wait for each other instead of
+    # both inserting a check (the second finds the first one's and updates it).
+    article = Article.objects.select_for_update().get(pk=article_id)
     check = Check.objects.select_for_update().filter(article=article).first()
     if check is None:
-        check = Check(article=article, slug=_unique_slug(article))
+        check = Check(article=article)
     if len(headline.strip()) > 300:
         raise ServiceError("The headline is too long; keep it under 300 characters.")
     check.headline = headline.strip()
     check.summary = summary.strip()
     check.assessment = assessment.strip()
-    check.save()
+    if check.pk is None:
+        _create_with_unique_slug(check)
+    else:
+        check.save()
     valid = set(article.claims.filter(pk__in=excluded_claim_ids).values_list("pk", flat=True))
     if set(excluded_claim_ids) - valid:
         raise ServiceError("One of the claims to leave out is not part of this article.")
@@ -331,21 +364,34 @@ def check_prepare(
 
 
 @transaction.atomic
-def check_publish(*, check_id: int, by: Any, reason: str = "") -> CheckVersion:
+def check_publish(*, check_id: int, by: Any, reason: str = "", seen_version: int | None = None) -> CheckVersion:
     """Publish (or republish) a check: freeze a snapshot as the next version and publish its claims.
 
     A republish needs ``reason`` (the "because" of the correction note); the factual part of the
-    note is written from the difference between the two snapshots.
+    note is written from the difference between the two snapshots. ``seen_version`` is the version
+    the editor's page showed (0 for none): if another editor published meanwhile, the second click
+    is refused with a sentence instead of publishing the same thing twice.
     """
     permissions.ensure_editor(by, "Only an editor can publish a check.")
-    check = Check.objects.select_for_update(of=("self",)).select_related("article", "current_version").get(pk=check_id)
+    # Lock, then read: the version number must come from the state after the lock is held (a join in
+    # the locking query would hand back the current version as it was before the wait).
+    check = Check.objects.select_for_update().get(pk=check_id)
+    previous = CheckVersion.objects.filter(pk=check.current_version_id).first()
+    if seen_version is not None and (previous.number if previous else 0) != seen_version:
+        raise ServiceError(
+            _(
+                "Another editor published version %(number)s of this check a moment ago. Nothing more was "
+                "published: look at it and publish again only if something still needs correcting."
+            )
+            % {"number": previous.number if previous else 0}
+        )
     claims = article_claims_for_publishing(check.article)
-    blockers = publish_blockers(check, claims)
+    blockers = publish_blockers(check, claims, by=by)
     if blockers:
         raise ServiceError("The check cannot be published yet: " + " ".join(b.message for b in blockers))
     now = timezone.now()
-    previous = check.current_version
-    number = (previous.number + 1) if previous else 1
+    latest = CheckVersion.objects.filter(check_page=check).order_by("-number").values_list("number", flat=True)
+    number = (latest.first() or 0) + 1
     snapshot = snapshot_build(check, by=by, at=now, version=number)
     note = ""
     if previous is not None:
@@ -365,9 +411,20 @@ def check_publish(*, check_id: int, by: Any, reason: str = "") -> CheckVersion:
     for claim in claims:
         if claim.pk not in excluded and claim.status == ClaimStatus.APPROVED:
             transition(claim.pk, A.PUBLISH, by=by, note=f"Published in version {number} of the check")
-    version = CheckVersion.objects.create(
-        check_page=check, number=number, snapshot=snapshot, correction_note=note, published_at=now, published_by=by
-    )
+    try:
+        with transaction.atomic():
+            version = CheckVersion.objects.create(
+                check_page=check,
+                number=number,
+                snapshot=snapshot,
+                correction_note=note,
+                published_at=now,
+                published_by=by,
+            )
+    except IntegrityError:
+        raise ServiceError(
+            _("Another editor published this check at the same moment. Reload the page to see the new version.")
+        ) from None
     old_key = check_cache_key(check)
     check.current_version = version
     check.status = Check.Status.PUBLISHED

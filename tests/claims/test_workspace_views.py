@@ -301,7 +301,7 @@ def test_claim_edit_with_a_stale_version_shows_the_newer_one(client: Any, editor
     assert "Someone else saved this first" in html
     assert "The newer version (version 2)" in html and "First wording" in html
     assert "My wording</textarea>" in html
-    assert 'name="version" value="2"' in html
+    assert 'name="version" id="edit-version" value="2"' in html
     claim.refresh_from_db()
     assert claim.text == "First wording"
 
@@ -311,11 +311,11 @@ def test_assign_by_plain_post_and_by_htmx(client: Any, editor: Any, reviewer: An
     client.force_login(editor)
     url = reverse("claims:claim_assign", args=[claim.pk])
     due = (timezone.localdate() + dt.timedelta(days=3)).isoformat()
-    response = client.post(url, {"reviewer": reviewer.pk, "due_date": due, "note": "Quick one"})
+    response = client.post(url, {"reviewer": reviewer.pk, "due_date": due, "note": "Quick one", "version": 1})
     assert response.status_code == 302
     claim.refresh_from_db()
     assert (claim.status, claim.assignee, claim.due_date.isoformat()) == (S.ASSIGNED, reviewer, due)
-    fragment = client.post(url, {"reviewer": other_reviewer.pk, "due_date": due}, **HTMX)
+    fragment = client.post(url, {"reviewer": other_reviewer.pk, "due_date": due, "version": claim.version}, **HTMX)
     html = fragment.content.decode()
     assert html.lstrip().startswith('<div id="claim-main">')
     assert "Otto" in html
@@ -326,7 +326,8 @@ def test_assign_with_a_past_due_date_is_refused_with_a_reason(client: Any, edito
     claim = ClaimFactory()
     client.force_login(editor)
     response = client.post(
-        reverse("claims:claim_assign", args=[claim.pk]), {"reviewer": reviewer.pk, "due_date": "2001-01-01"}
+        reverse("claims:claim_assign", args=[claim.pk]),
+        {"reviewer": reviewer.pk, "due_date": "2001-01-01", "version": claim.version},
     )
     assert response.status_code == 400
     assert "The due date is in the past" in response.content.decode()
@@ -539,7 +540,7 @@ def test_timeline_is_oldest_first(client: Any, editor: Any, reviewer: Any) -> No
     claim = ClaimFactory()
     client.force_login(editor)
     client.post(reverse("claims:comment_add", args=[claim.pk]), {"body": "First note"})
-    client.post(reverse("claims:claim_assign", args=[claim.pk]), {"reviewer": reviewer.pk})
+    client.post(reverse("claims:claim_assign", args=[claim.pk]), {"reviewer": reviewer.pk, "version": claim.version})
     client.post(reverse("claims:comment_add", args=[claim.pk]), {"body": "Second note"})
     html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
     assert html.index("First note") < html.index("assigned it to Rita Reviewer") < html.index("Second note")
@@ -588,7 +589,7 @@ def test_a_new_due_date_for_the_same_reviewer_is_noted_not_a_reassignment(
     client.force_login(editor)
     response = client.post(
         reverse("claims:claim_assign", args=[claim.pk]),
-        {"reviewer": reviewer.pk, "due_date": later.isoformat()},
+        {"reviewer": reviewer.pk, "due_date": later.isoformat(), "version": claim.version},
         follow=True,
     )
     html = response.content.decode()
@@ -603,7 +604,7 @@ def test_a_hand_made_due_date_change_on_an_approved_claim_is_refused(client: Any
     client.force_login(editor)
     client.post(
         reverse("claims:claim_assign", args=[claim.pk]),
-        {"reviewer": reviewer.pk, "due_date": timezone.localdate().isoformat()},
+        {"reviewer": reviewer.pk, "due_date": timezone.localdate().isoformat(), "version": claim.version},
     )
     claim.refresh_from_db()
     assert claim.due_date is None
