@@ -58,6 +58,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Text responses compressed for browsers that accept it (Django pads them against BREACH); static
+    # files come compressed from whitenoise, public pages from their memory (claims/publishing/memory.py).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -98,6 +101,8 @@ else:
 
     DATABASES = {"default": environ.Env.db_url_config(database_url())}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A kept connection the database dropped (a restart, a terminated backend) is replaced before it is used.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 # Several test runs may share one server (each helper, each CI leg): TEST_DATABASE_NAME keeps them apart.
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default=None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -212,6 +217,14 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_TIMEOUT_SECONDS = env.float("IMPORT_TIMEOUT_SECONDS", default=10.0)
 IMPORT_ALLOW_PRIVATE_HOSTS = env.bool("IMPORT_ALLOW_PRIVATE_HOSTS", default=False)
+
+# Public pages: each web process answers them from memory and checks the public revision (one row)
+# at most this often, so a correction or a withdrawal reaches every reader within this many seconds.
+PUBLIC_REFRESH_SECONDS = env.float("PUBLIC_REFRESH_SECONDS", default=1.0)
+PUBLIC_PAGE_MEMORY_MB = env.int("PUBLIC_PAGE_MEMORY_MB", default=64)
+# A CDN in front: how long it may keep a public page (s-maxage), and where publishing sends PURGE requests.
+PUBLIC_CDN_MAX_AGE = env.int("PUBLIC_CDN_MAX_AGE", default=0)
+CDN_PURGE_URL = env.str("CDN_PURGE_URL", default="")
 
 # Candidate-source providers.
 CROSSREF_API_URL = env.str("CROSSREF_API_URL", default="https://api.crossref.org")

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -32,9 +32,11 @@ from claims.models import (
     Rating,
     display_name,
 )
+from claims.publishing.models import PublicRevision
 from claims.publishing.selectors import article_claims_for_publishing
 from claims.workflow import transition
 from factcheck import proxies
+from factcheck.celery import enqueue_on_commit
 from factcheck.errors import ServiceError
 from factcheck.text import normalise_doi
 
@@ -42,7 +44,6 @@ A = ClaimEvent.Action
 
 SNAPSHOT_SCHEMA = 1
 ERROR_REPORTS_PER_HOUR = 5
-GENERATION_KEY = "public:generation"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,25 +280,41 @@ def correction_note_compose(changes: list[str], reason: str, at: dt.datetime) ->
 
 
 # ---------------------------------------------------------------------------------------------
-# Cache generations
+# The public revision
+
+
+def public_revision_bump() -> None:
+    """Move the public revision on, in the caller's transaction (it shows when the change commits).
+
+    Every web process empties its memory of public pages within ``PUBLIC_REFRESH_SECONDS`` of seeing
+    it move, and a CDN in front, if one is configured, is told to purge after commit.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {PublicRevision._meta.db_table} (id, number, changed_at) VALUES (1, 1, now()) "  # noqa: S608
+            f"ON CONFLICT (id) DO UPDATE SET number = {PublicRevision._meta.db_table}.number + 1, changed_at = now()"
+        )
+
+
+def public_revision() -> int:
+    """The current public revision (0 before anything was ever published)."""
+    return PublicRevision.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
 def public_generation() -> str:
-    """A token that changes whenever anything public changes; keys the list, feeds and sitemap caches."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = str(timezone.now().timestamp())
-        cache.set(GENERATION_KEY, value, None)
-    return str(value)
+    """A token that changes whenever anything public changes; keys the shared cache of lists and feeds."""
+    return str(public_revision())
 
 
 def check_cache_key(check: Check) -> str:
     return f"public:check:{check.pk}:{check.current_version_id}:{check.status}"
 
 
-def _invalidate_public(keys: list[str]) -> None:
-    cache.delete_many(keys)
-    cache.set(GENERATION_KEY, str(timezone.now().timestamp()), None)
+def _public_changed(check: Check) -> None:
+    """Everything a publish or a withdrawal does for the public copies: one revision, one purge."""
+    public_revision_bump()
+    if settings.CDN_PURGE_URL:
+        enqueue_on_commit("claims.publishing.tasks.cdn_purge", check.slug)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -425,14 +442,13 @@ def check_publish(*, check_id: int, by: Any, reason: str = "", seen_version: int
         raise ServiceError(
             _("Another editor published this check at the same moment. Reload the page to see the new version.")
         ) from None
-    old_key = check_cache_key(check)
     check.current_version = version
     check.status = Check.Status.PUBLISHED
     check.first_published_at = check.first_published_at or now
     check.withdrawn_at = None
     check.withdrawn_reason = ""
     check.save()
-    transaction.on_commit(lambda: _invalidate_public([old_key]))
+    _public_changed(check)
     return version
 
 
@@ -445,12 +461,11 @@ def check_withdraw(*, check_id: int, by: Any, reason: str) -> Check:
         raise ServiceError("Only a published check can be withdrawn; this one is not published.")
     if not reason.strip():
         raise ServiceError("Give readers a reason for the withdrawal.")
-    old_key = check_cache_key(check)
     check.status = Check.Status.WITHDRAWN
     check.withdrawn_at = timezone.now()
     check.withdrawn_reason = reason.strip()
     check.save()
-    transaction.on_commit(lambda: _invalidate_public([old_key]))
+    _public_changed(check)
     return check
 
 
