@@ -61,6 +61,8 @@ MIDDLEWARE = [
     # Text responses compressed for browsers that accept it (Django pads them against BREACH); static
     # files come compressed from whitenoise, public pages from their memory (claims/publishing/memory.py).
     "django.middleware.gzip.GZipMiddleware",
+    # Public pages this process holds are answered here, before sessions and the rest (like whitenoise).
+    "claims.publishing.middleware.PublicPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -29,6 +29,23 @@ logger = logging.getLogger(__name__)
 clock = time.monotonic  # tests move time on by replacing it
 CACHE_CONTROL = "public, max-age=0, must-revalidate"
 GZIP_MIN_BYTES = 200
+# Every public page: a strict CSP (no script may run at all), and no framing.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+PUBLIC_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def memory_key(request: HttpRequest) -> str:
+    """Where a public response is kept: its path and its query string exactly as sent."""
+    query = request.META.get("QUERY_STRING", "")
+    return f"{request.path_info}?{query}" if query else request.path_info
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,8 @@ class Entry:
             response["ETag"] = f"W/{self.etag}" if compressed and not self.etag.startswith("W/") else self.etag
         if self.last_modified:
             response["Last-Modified"] = self.last_modified
+        for name, value in PUBLIC_HEADERS.items():
+            response[name] = value
         response["Vary"] = "Accept-Encoding"
         response["Cache-Control"] = CACHE_CONTROL + (
             f", s-maxage={settings.PUBLIC_CDN_MAX_AGE}" if settings.PUBLIC_CDN_MAX_AGE else ""
@@ -149,8 +168,13 @@ class PublicPages:
                 _key, dropped = self.entries.popitem(last=False)
                 self.bytes -= dropped.size
 
-    def serve(self, request: HttpRequest, key: str, build: Callable[[], HttpResponse]) -> HttpResponse:
-        """Answer from memory, or ``build()`` the response (200 or 410 are kept) and answer from that."""
+    def serve(self, request: HttpRequest, build: Callable[[], HttpResponse], *, keep: bool = True) -> HttpResponse:
+        """Answer from memory, or ``build()`` the response and answer from that.
+
+        A 200 or 410 is kept (under :func:`memory_key`) when ``keep``: a view passes ``keep=False`` for a
+        query string it does not use, so made-up query strings never crowd real pages out of memory.
+        """
+        key = memory_key(request)
         entry = self.get(key)
         if entry is None:
             # The label is the revision known before the data is read: data can only be newer than it.
@@ -159,7 +183,8 @@ class PublicPages:
             if response.status_code not in (200, 410):
                 return response
             entry = Entry.of(response, revision)
-            self.put(key, entry)
+            if keep:
+                self.put(key, entry)
         return entry.respond(request)
 
     def clear(self) -> None:

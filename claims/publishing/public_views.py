@@ -26,7 +26,7 @@ from claims.models import Check
 from claims.publishing import jsonld, selectors, services
 from claims.publishing.feeds import ChecksAtomFeed
 from claims.publishing.forms import ErrorReportForm
-from claims.publishing.memory import pages
+from claims.publishing.memory import PUBLIC_HEADERS, pages
 from claims.publishing.sitemaps import SITEMAPS
 from factcheck.errors import ServiceError
 
@@ -34,10 +34,6 @@ from factcheck.errors import ServiceError
 RENDER_REVISION = "1"
 CACHE_SECONDS = 60 * 60 * 24
 PAGE_SIZE = 20
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
-)
 
 
 def public_headers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -46,9 +42,8 @@ def public_headers(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        for name, value in PUBLIC_HEADERS.items():
+            response[name] = value
         return response
 
     return wrapped
@@ -74,6 +69,16 @@ def _site_context() -> dict[str, Any]:
         "organization_url": settings.ORGANIZATION_URL,
         "site_url": settings.SITE_URL,
     }
+
+
+def _only_query(request: HttpRequest, name: str = "") -> bool:
+    """Whether the query string is one this page uses (nothing, or ``name=<digits>``): only then is the
+    response kept in memory, so made-up query strings cannot push the real pages out of it."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return True
+    key, _sep, value = query.partition("=")
+    return bool(name) and key == name and value.isascii() and value.isdigit() and len(value) < 7
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -123,7 +128,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
         response["ETag"] = f'"list-{RENDER_REVISION}-{generation}-{number}"'
         return response
 
-    return page_memory.serve(request, f"list:{number}", build)
+    return page_memory.serve(request, build, keep=_only_query(request, "page"))
 
 
 @require_safe
@@ -152,7 +157,7 @@ def check_detail(request: HttpRequest, slug: str) -> HttpResponse:
         response["Last-Modified"] = http_date(int(version.published_at.timestamp()))
         return response
 
-    return page_memory.serve(request, f"check:{slug}", build)
+    return page_memory.serve(request, build, keep=_only_query(request))
 
 
 def _withdrawn(request: HttpRequest, check: Check) -> HttpResponse:
@@ -238,7 +243,7 @@ def _generation_cached(request: HttpRequest, name: str, content_type: str, build
         response["ETag"] = f'"{name}-{RENDER_REVISION}-{generation}"'
         return response
 
-    return page_memory.serve(request, name, respond)
+    return page_memory.serve(request, respond, keep=_only_query(request, "p"))
 
 
 @require_safe

@@ -351,3 +351,26 @@ def test_the_page_weight_per_claim_stays_in_check(client: Client, make_check: Ca
     html = get_page(client, check).content.decode()
     assert "\n\n" not in html and "\n " not in html  # no template indentation nor blank lines
     assert len(gzip.compress(html.encode())) < sizes[30] / 4
+
+
+def test_a_made_up_query_string_is_answered_but_not_kept_in_memory(
+    client: Client, published: Check, django_assert_max_num_queries: Any, frozen_clock: list[float]
+) -> None:
+    url = reverse("public:check", args=[published.slug])
+    page = client.get(url).content
+    kept = len(page_memory.entries)
+    for n in range(5):
+        assert client.get(url, {"utm_source": f"x{n}"}).content == page
+    assert len(page_memory.entries) == kept
+
+
+def test_the_hot_path_still_checks_the_host_and_sends_the_public_headers(
+    client: Client, published: Check, settings: Any
+) -> None:
+    url = reverse("public:check", args=[published.slug])
+    client.get(url)  # now in memory
+    hit = client.get(url)
+    assert hit["Content-Security-Policy"].startswith("default-src 'none'")
+    assert hit["X-Frame-Options"] == "DENY" and hit["X-Content-Type-Options"] == "nosniff"
+    assert "sessionid" not in hit.cookies and "csrftoken" not in hit.cookies
+    assert client.get(url, headers={"host": "evil.example"}).status_code == 400
