@@ -9,6 +9,8 @@ from django.utils.formats import number_format
 from claims.importing.hints import MAX_ANALYSED_CHARACTERS, Suggestion, is_cut_short, suggest
 from claims.models import Article, DismissedSuggestion
 
+MAX_HINTS_SHOWN = 50
+
 
 def article_hints(article: Article) -> list[Suggestion]:
     """Hints for an article's page (two queries).
@@ -27,9 +29,12 @@ def article_hints(article: Article) -> list[Suggestion]:
 
 def hints_panel(article: Article, user: Any) -> dict[str, Any]:
     """The context of the hints card on the article page."""
+    hints = article_hints(article)
     return {
         "article": article,
-        "suggestions": article_hints(article),
+        # The best ones: each hint is a form, and a long article has thousands of candidate sentences.
+        "suggestions": hints[:MAX_HINTS_SHOWN],
+        "hints_total": len(hints),
         "hints_cut_short": is_cut_short(article.body),
         "hints_limit": number_format(MAX_ANALYSED_CHARACTERS, force_grouping=True),
     }

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from claims.importing import hints
 from claims.importing.hints import MAX_ANALYSED_CHARACTERS, split_sentences, suggest
+from claims.importing.selectors import MAX_HINTS_SHOWN
 from tests.factories import ArticleFactory
 
 SENTENCES = (
@@ -92,6 +93,11 @@ def test_the_article_page_says_the_hints_cover_only_the_opening(client: Any, edi
     html = response.content.decode()
     assert "the hints below come from its first 200,000 characters only" in html
     assert "Select any passage further down to make a claim from it." in html
+    # Only the best hints are shown, each a form: thousands of them made a 7 MB page of a 400 kB paste.
+    assert html.count('class="make-claim-form"') == MAX_HINTS_SHOWN
+    assert "Showing the 50 most check-worthy sentences of " in html
+    card = html[html.index('<section id="suggestions"') :]
+    assert len(card[: card.index("</section>")]) < 150_000
 
 
 def test_a_short_article_page_does_not_mention_the_cap(client: Any, editor: Any) -> None:
