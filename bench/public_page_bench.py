@@ -1,10 +1,14 @@
-"""The public page of a 30-claim check under gunicorn (2 workers), beside a trivial view on the same server.
+"""The public pages (a 30-claim check, the list, the Atom feed) under gunicorn (2 workers), beside a
+trivial view on the same server, in the same run.
 
-Run: ``.venv/bin/python bench/public_page_bench.py`` (BENCH_SECONDS=30 and BENCH_CONNECTIONS=20 by default).
-It uses its own database (``factcheck_bench`` on the embedded PostgreSQL), production-like settings
-(DEBUG off, persistent connections, the database cache), and ``wrk`` from loopback
-(``apt-get install -y wrk``). Prints requests per second and p50/p99 latency for both URLs and
-their ratio.
+Run: ``.venv/bin/python bench/public_page_bench.py`` (BENCH_SECONDS=30 per URL, BENCH_CONNECTIONS=20,
+BENCH_ROUNDS=3 by default). It uses its own database (``factcheck_bench`` on the embedded PostgreSQL),
+production-like settings (DEBUG off, persistent connections, the database cache), and ``wrk`` from
+loopback (``apt-get install -y wrk``). Every URL is measured in BENCH_ROUNDS short runs taken in turn
+(page, trivial, page, trivial ...), so a neighbour's load on a shared machine falls on both sides.
+Requests carry ``Accept-Encoding: gzip`` as browsers do; the check page is measured uncompressed too.
+Prints requests per second, p50/p99 latency, errors, each page's ratio to the trivial view, and the
+page's weight (bytes per claim, plain and gzipped).
 
 gunicorn imports this same file as its WSGI module: ``make_application()`` serves the project's
 URLs plus ``/bench/trivial``, a view that only returns a short text through the full middleware stack.
@@ -30,6 +34,8 @@ from django.urls import include, path
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "20"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+GZIP = ("-H", "Accept-Encoding: gzip")
 CLAIMS = 30
 SLUG = "bench-thirty-claims"
 
@@ -91,8 +97,8 @@ def _prepare_data(env: dict[str, str]) -> str:
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
-    from claims import publishing
     from claims.models import Article, Check, Claim, ClaimStatus, Evidence, Rating, Verdict, content_hash
+    from claims.publishing import services as publishing
     from sources.models import CandidateSource
 
     existing = Check.objects.filter(slug=SLUG, status=Check.Status.PUBLISHED).first()
@@ -174,13 +180,13 @@ def _wait_until_up(url: str, deadline: float) -> None:
     raise SystemExit(f"gunicorn did not answer at {url}")
 
 
-def _wrk(url: str) -> dict[str, float]:
+def _wrk(url: str, seconds: int, headers: tuple[str, ...] = GZIP) -> dict[str, float]:
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", *headers, url],
         capture_output=True,
         text=True,
         check=True,
-        timeout=SECONDS + 60,
+        timeout=seconds + 60,
     ).stdout
 
     def ms(label: str) -> float:
@@ -190,9 +196,35 @@ def _wrk(url: str) -> dict[str, float]:
         value, unit = float(match.group(1)), match.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    requests = float(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50": ms("50"), "p99": ms("99"), "non2xx": float(errors.group(1)) if errors else 0.0}
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {
+        "requests": requests,
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),  # type: ignore[union-attr]
+        "p50": ms("50"),
+        "p99": ms("99"),
+        "errors": (float(errors.group(1)) if errors else 0.0)
+        + (sum(float(g) for g in socket_errors.groups()) if socket_errors else 0.0),
+    }
+
+
+def _combined(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Rounds of one URL: total requests over total time, the median p50, the worst p99."""
+    p50s = sorted(r["p50"] for r in runs)
+    return {
+        "rps": sum(r["rps"] for r in runs) / len(runs),
+        "p50": p50s[len(p50s) // 2],
+        "p99": max(r["p99"] for r in runs),
+        "errors": sum(r["errors"] for r in runs),
+        "requests": sum(r["requests"] for r in runs),
+    }
+
+
+def _fetch(url: str, gzip_ok: bool) -> tuple[bytes, dict[str, str]]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read(), dict(response.headers)
 
 
 def main() -> None:
@@ -219,28 +251,60 @@ def main() -> None:
         env=env,
         start_new_session=True,
     )
+    urls = {
+        "public check page (30 claims)": (base + page_path, GZIP),
+        "the same, uncompressed": (base + page_path, ()),
+        "list of checks": (base + "/checks/", GZIP),
+        "Atom feed": (base + "/checks/feed.atom", GZIP),
+    }
+    trivial_url = base + "/bench/trivial"
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in urls}
+    trivial: list[dict[str, float]] = []
+    seconds = max(1, SECONDS // ROUNDS)
     try:
-        _wait_until_up(base + "/bench/trivial", time.monotonic() + 30)
-        with urllib.request.urlopen(base + page_path, timeout=10) as response:
-            html = response.read().decode()
-        if html.count('class="claim"') != CLAIMS:
+        _wait_until_up(trivial_url, time.monotonic() + 30)
+        html, _headers = _fetch(base + page_path, gzip_ok=False)
+        packed, packed_headers = _fetch(base + page_path, gzip_ok=True)
+        if html.decode().count('class="claim"') != CLAIMS:
             raise SystemExit("the benchmark page does not show the 30 claims")
-        results = {}
-        for name, url in (
-            ("public check page (30 claims)", base + page_path),
-            ("trivial view", base + "/bench/trivial"),
-        ):
-            results[name] = _wrk(url)
+        if packed_headers.get("Content-Encoding") != "gzip":
+            raise SystemExit("the benchmark page is not served gzipped")
+        for url, _h in urls.values():  # warm every worker's memory
+            for _ in range(4):
+                _fetch(url, gzip_ok=True)
+        for _round in range(ROUNDS):
+            for name, (url, headers) in urls.items():
+                runs[name].append(_wrk(url, seconds, headers))
+                trivial.append(_wrk(trivial_url, seconds))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    print(f"gunicorn, 2 workers; wrk, {CONNECTIONS} connections, {SECONDS} s each, loopback; page {len(html)} bytes")
-    print(f"{'':32} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'non-2xx':>8}")
-    for name, r in results.items():
-        print(f"{name:32} {r['rps']:10.1f} {r['p50']:9.2f} {r['p99']:9.2f} {int(r['non2xx']):8d}")
-    page, base_line = results["public check page (30 claims)"], results["trivial view"]
-    throughput = page["rps"] / base_line["rps"]
-    print(f"ratio page/trivial: throughput {throughput:.2f}, p50 latency {page['p50'] / base_line['p50']:.2f}")
+    base_line = _combined(trivial)
+    load = os.getloadavg()
+    print(
+        f"gunicorn, 2 workers; wrk, {CONNECTIONS} connections, {ROUNDS} rounds of {seconds} s per URL, loopback; "
+        f"load average before the end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores"
+    )
+    print(
+        f"page: {len(html):,} bytes ({len(html) // CLAIMS:,} per claim), gzipped {len(packed):,} bytes "
+        f"({len(packed) // CLAIMS:,} per claim)"
+    )
+    print(f"{'':32} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7} {'vs trivial':>11}")
+    for name, measured in runs.items():
+        r = _combined(measured)
+        print(
+            f"{name:32} {r['rps']:10.1f} {r['p50']:9.2f} {r['p99']:9.2f} {int(r['errors']):7d} "
+            f"{r['rps'] / base_line['rps']:11.2f}"
+        )
+    print(
+        f"{'trivial view':32} {base_line['rps']:10.1f} {base_line['p50']:9.2f} {base_line['p99']:9.2f} "
+        f"{int(base_line['errors']):7d} {1.0:11.2f}"
+    )
+    page = _combined(runs["public check page (30 claims)"])
+    print(
+        f"ratio page/trivial: throughput {page['rps'] / base_line['rps']:.2f}, "
+        f"p50 latency {page['p50'] / base_line['p50']:.2f}"
+    )
 
 
 if __name__ == "__main__":

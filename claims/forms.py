@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from claims.models import Article, ClaimStatus, Confidence, Priority, Rating, Stance, display_name
 from claims.selectors import (
@@ -115,6 +115,13 @@ class AssignForm(forms.Form):
     )
     note = forms.CharField(
         required=False, label="Note for the reviewer", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+    # The claim's version the editor saw: a claim that changed since is not silently reassigned.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": gettext_lazy("This form is out of date. Reload the page and assign the claim again.")
+        },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -54,6 +54,19 @@ def is_assignee(user: Any, claim: Claim) -> bool:
     return bool(getattr(user, "is_authenticated", False) and claim.assignee_id == user.pk)
 
 
+def wrote_verdict(user: Any, claim: Claim) -> bool:
+    """Whether ``user`` wrote the claim's verdict: they may not approve or publish it themselves."""
+    from django.core.exceptions import ObjectDoesNotExist
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    try:
+        verdict = claim.verdict  # type: ignore[attr-defined]
+    except ObjectDoesNotExist:
+        return False
+    return bool(verdict.author_id == user.pk)
+
+
 def can_view_claim(user: Any, claim: Claim) -> bool:
     return is_editor(user) or (is_reviewer(user) and is_assignee(user, claim))
 

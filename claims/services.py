@@ -203,19 +203,51 @@ def _reviewer(user_id: int | None) -> Any:
     return user
 
 
+class StaleAssignment(ServiceError):
+    """The claim changed after the editor opened it: the assignment is refused, nothing changes."""
+
+    def __init__(self, current: Claim) -> None:
+        self.current = current
+        if current.assignee_id:
+            message = _(
+                "Someone changed this claim while you were assigning it: it is now %(status)s and assigned "
+                "to %(reviewer)s. Nothing was changed. Check the claim as it is now, then assign it again if "
+                "it still needs it."
+            ) % {"status": ClaimStatus(current.status).label.lower(), "reviewer": display_name(current.assignee)}
+        else:
+            message = _(
+                "Someone changed this claim while you were assigning it. Nothing was changed. Check the claim "
+                "as it is now, then assign it again if it still needs it."
+            )
+        super().__init__(message)
+
+
 @transaction.atomic
-def claim_assign(*, claim_id: int, reviewer_id: int, due_date: dt.date | None, by: Any, note: str = "") -> Claim:
+def claim_assign(
+    *,
+    claim_id: int,
+    reviewer_id: int,
+    due_date: dt.date | None,
+    by: Any,
+    note: str = "",
+    version: int | None = None,
+) -> Claim:
     """Assign (or reassign) a claim to a reviewer with a due date.
 
     The move tells the reviewer (their inbox, and email as they chose) through :data:`claims.hooks.claim_moved`.
     Giving the same reviewer a new due date is an edit, not a move: a review in progress stays in
-    progress and the reviewer is not told again.
+    progress and the reviewer is not told again. ``version`` is the claim's version the editor saw
+    (the form carries it): if the claim changed since, for example because another editor assigned it
+    a moment earlier, :class:`StaleAssignment` refuses instead of silently reassigning it.
+    ``version=None`` (the command line, the seeds) assigns whatever the state.
     """
     reviewer = _reviewer(reviewer_id)
     if due_date is not None and due_date < timezone.localdate():
         raise ServiceError("The due date is in the past.")
     # Lock first, so the choice between assign, reassign and a due-date edit sees the current state.
     current = Claim.objects.select_for_update().get(pk=claim_id)
+    if version is not None and current.version != version:
+        raise StaleAssignment(current)
     if current.assignee_id == reviewer.pk and current.status in WITH_REVIEWER:
         return _claim_due_date_set(current, due_date=due_date, by=by, note=note)
     action = A.ASSIGN if current.status == ClaimStatus.NEW else A.REASSIGN
@@ -683,6 +715,7 @@ def verdict_reuse(*, claim_id: int, by: Any) -> Verdict:
 __all__ = [
     "DuplicateClaim",
     "ServiceError",
+    "StaleAssignment",
     "StaleEdit",
     "WorkflowError",
     "article_create",

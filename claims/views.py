@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,8 +43,6 @@ NOT_YOUR_CLAIM = "This claim is not assigned to you; only editors and its review
 NOT_YOUR_ARTICLE = (
     "None of this article's claims is assigned to you; only editors and its claims' reviewers can read it."
 )
-DRAFT_SESSION_KEY = "unsaved_verdict_{claim_id}"
-DRAFT_FIELDS = ("rating", "explanation", "confidence", "version")
 
 
 def _claim_for(request: HttpRequest, claim_id: int, *, editor: bool = False) -> Claim:
@@ -59,20 +58,18 @@ def _claim_for(request: HttpRequest, claim_id: int, *, editor: bool = False) -> 
     return claim
 
 
-def keep_draft_when_logged_out(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Like ``login_required``, but a verdict posted after the login expired is kept for after login.
+def login_then_claim_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Like ``login_required`` for a verdict post, but the login leads back to the claim page.
 
-    The posted fields go into the (anonymous) session, which Django carries through the login;
-    the claim page puts them back in the form. Nothing is saved until the reviewer saves again.
+    Nothing is stored for a visitor who is not logged in (anyone can post here): the unsaved text
+    waits in the reviewer's own browser tab (``verdict.js`` keeps it in sessionStorage and puts it
+    back in the form after the login), and htmx is told to go to the login page.
     """
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, claim_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
             return view(request, claim_id, *args, **kwargs)
-        posted = {name: request.POST.get(name, "") for name in DRAFT_FIELDS}
-        if any(posted[name] for name in ("rating", "explanation", "confidence")):
-            request.session[DRAFT_SESSION_KEY.format(claim_id=claim_id)] = posted
         claim_url = reverse("claims:claim", args=[claim_id])
         login_url = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': claim_url})}"
         if request.htmx:
@@ -324,30 +321,15 @@ def _claim_context(request: HttpRequest, claim: Claim, **overrides: Any) -> dict
             }
         )
         context["assign_form"] = AssignForm(
-            initial={"reviewer": claim.assignee_id, "due_date": claim.due_date} if claim.assignee_id else None
+            initial={"reviewer": claim.assignee_id, "due_date": claim.due_date, "version": claim.version}
+            if claim.assignee_id
+            else {"version": claim.version}
         )
         context["send_back_form"] = SendBackForm()
     if context["can_comment"]:
         context["comment_form"] = CommentForm()
     context.update(overrides)
     return context
-
-
-def _restore_unsaved_draft(request: HttpRequest, claim: Claim, context: dict[str, Any]) -> None:
-    stored = request.session.pop(DRAFT_SESSION_KEY.format(claim_id=claim.pk), None)
-    if not stored or not context["can_edit_verdict"]:
-        return
-    verdict = context["verdict"]
-    context["verdict_form"] = VerdictForm(
-        initial={
-            "rating": stored.get("rating") or None,
-            "explanation": stored.get("explanation", ""),
-            "confidence": stored.get("confidence", ""),
-            # Kept as posted: if someone saved since, the next save shows their version instead of overwriting it.
-            "version": stored.get("version") or (verdict.version if verdict else 1),
-        }
-    )
-    context["restored_draft"] = True
 
 
 @require_GET
@@ -358,15 +340,26 @@ def claim_detail(request: HttpRequest, claim_id: int) -> HttpResponse:
     part = request.GET.get("part", "")
     if request.htmx and part in CLAIM_PARTS:
         return render(request, f"claims/claim.html#{part}", context)
-    _restore_unsaved_draft(request, claim, context)
     context["panels"] = hooks.panels(hooks.claim_panels, claim, request)
     return render(request, "claims/claim.html", context)
 
 
 def _done(
-    request: HttpRequest, claim_id: int, part: str, message: str = "", anchor: str = "", changed: bool = True
+    request: HttpRequest,
+    claim_id: int,
+    part: str,
+    message: str = "",
+    anchor: str = "",
+    changed: bool = True,
+    seen_version: int | None = None,
 ) -> HttpResponse:
-    """After a successful action: the updated fragment for htmx, a redirect to the claim page otherwise."""
+    """After a successful action: the updated fragment for htmx, a redirect to the claim page otherwise.
+
+    ``seen_version`` is the claim version the user's form carried. When the action moved the claim on
+    by exactly one version (theirs, nobody else's in between), the page's other version-checked forms
+    (the claim's wording, the assignment) are moved on with it, so the user's next edit is not taken
+    for someone else's.
+    """
     if message:
         messages.success(request, message)
     if request.htmx:
@@ -375,6 +368,8 @@ def _done(
         # htmx responses do not render the page's message list; the fragment shows ``flash``.
         list(messages.get_messages(request))
         response = render(request, f"claims/claim.html#{part}", context)
+        if seen_version is not None and claim.version == seen_version + 1:
+            response.content += render_to_string("claims/claim.html#claim-versions", {"claim": claim}).encode()
         if changed:
             trigger_client_event(response, "claimChanged")
         return response
@@ -419,7 +414,9 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
         )
     except ServiceError as exc:
         return _refused(request, claim_id, "claim-text", str(exc), 400, edit_form=form)
-    return _done(request, claim_id, "claim-text", "Claim saved.", anchor="claim-text")
+    return _done(
+        request, claim_id, "claim-text", "Claim saved.", anchor="claim-text", seen_version=form.cleaned_data["version"]
+    )
 
 
 @require_POST
@@ -429,6 +426,7 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
     form = AssignForm(request.POST)
     if not form.is_valid():
         return _refused(request, claim_id, "claim-main", "Check the assignment form.", 400, assign_form=form)
+    seen = form.cleaned_data["version"]
     try:
         claim = services.claim_assign(
             claim_id=claim_id,
@@ -436,18 +434,29 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
             due_date=form.cleaned_data["due_date"],
             note=form.cleaned_data["note"],
             by=request.user,
+            version=seen,
         )
+    except services.StaleAssignment as exc:
+        # The choices stay in the form, with the version now shown: assigning again is a deliberate act.
+        data = request.POST.copy()
+        data["version"] = str(exc.current.version)
+        return _refused(request, claim_id, "claim-main", str(exc), 409, assign_form=AssignForm(data))
     except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc), assign_form=form)
     if before.assignee_id == claim.assignee_id and before.status != "new":
         return _done(
-            request, claim_id, "claim-main", "Due date changed (noted in the timeline; the reviewer was not emailed)."
+            request,
+            claim_id,
+            "claim-main",
+            "Due date changed (noted in the timeline; the reviewer was not emailed).",
+            seen_version=seen,
         )
     return _done(
         request,
         claim_id,
         "claim-main",
         f"Assigned to {display_name(claim.assignee)}; they are told in their inbox, and by email if they chose it.",
+        seen_version=seen,
     )
 
 
@@ -490,7 +499,7 @@ def _verdict_author_only(request: HttpRequest, claim: Claim) -> None:
 
 
 @require_POST
-@keep_draft_when_logged_out
+@login_then_claim_page
 def verdict_save(request: HttpRequest, claim_id: int) -> HttpResponse:
     """Save the verdict draft: the explicit button (page or fragment) and the htmx autosave (status only)."""
     claim = _claim_for(request, claim_id)
@@ -541,7 +550,7 @@ def _stale_verdict(request: HttpRequest, claim: Claim, exc: StaleEdit, *, autosa
 
 
 @require_POST
-@keep_draft_when_logged_out
+@login_then_claim_page
 def verdict_submit(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = _claim_for(request, claim_id)
     _verdict_author_only(request, claim)

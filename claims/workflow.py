@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from claims import hooks, permissions
 from claims.models import WITH_REVIEWER, Claim, ClaimEvent, ClaimStatus
@@ -52,9 +53,29 @@ MOVES: Mapping[str, Move] = {
 }
 
 
+# Separation of duties: whoever wrote a verdict (or holds the claim as its reviewer) never approves or
+# publishes it, even when they are an editor as well.
+FOUR_EYES: Mapping[str, str] = {
+    A.APPROVE: _("You wrote this verdict, so you cannot approve it yourself: another editor must approve it."),
+    A.PUBLISH: _(
+        "You wrote the verdict on this claim, so you cannot publish it yourself: another editor must publish it."
+    ),
+}
+
+
 def allowed_actions(claim: Claim, user: Any) -> list[str]:
     """The actions ``user`` may take on ``claim`` now, in table order."""
-    return [name for name, move in MOVES.items() if claim.status in move.sources and _has_role(user, claim, move.role)]
+    return [
+        name
+        for name, move in MOVES.items()
+        if claim.status in move.sources
+        and _has_role(user, claim, move.role)
+        and not (name in FOUR_EYES and _own_verdict(user, claim))
+    ]
+
+
+def _own_verdict(user: Any, claim: Claim) -> bool:
+    return permissions.wrote_verdict(user, claim) or permissions.is_assignee(user, claim)
 
 
 def _has_role(user: Any, claim: Claim, role: Role) -> bool:
@@ -76,6 +97,8 @@ def check_move(claim: Claim, action: str, user: Any) -> Move:
         )
     if not _has_role(user, claim, move.role):
         raise WorkflowError(f"Only {move.role.value} can {move.verb} this claim.")
+    if action in FOUR_EYES and _own_verdict(user, claim):
+        raise WorkflowError(str(FOUR_EYES[action]))
     return move
 
 

@@ -5,6 +5,7 @@ Production changes the environment, never this file.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -39,6 +40,7 @@ ORGANIZATION_URL = env.str("ORGANIZATION_URL", default=SITE_URL + "/")
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "factcheck.outbox",
+    "factcheck.housekeeping",
     "claims",
     "claims.importing",
     "claims.publishing",
@@ -63,6 +66,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Text responses compressed for browsers that accept it (Django pads them against BREACH); static
+    # files come compressed from whitenoise, public pages from their memory (claims/publishing/memory.py).
+    "django.middleware.gzip.GZipMiddleware",
+    # Public pages this process holds are answered here, before sessions and the rest (like whitenoise).
+    "claims.publishing.middleware.PublicPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -71,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "factcheck.middleware.RejectNulCharactersMiddleware",
+    # Last, as django-axes asks: it turns a login refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -102,6 +112,8 @@ else:
 
     DATABASES = {"default": environ.Env.db_url_config(database_url())}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A kept connection the database dropped (a restart, a terminated backend) is replaced before it is used.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 # Several test runs may share one server (each helper, each CI leg): TEST_DATABASE_NAME keeps them apart.
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default=None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -120,6 +132,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Logins are throttled per account and per address (django-axes): after LOGIN_FAILURE_LIMIT failures
+# either one is locked for LOGIN_LOCKOUT_MINUTES. Every failure and lockout is recorded (admin: Axes).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_ENABLED = env.bool("LOGIN_THROTTLE", default=True)
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.float("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "factcheck.proxies.request_client_ip"
+AXES_LOCKOUT_CALLABLE = "factcheck.auth.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 # Home sends editors to the board and reviewers to their queue.
 LOGIN_REDIRECT_URL = "claims:home"
@@ -170,6 +193,8 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=SECURE_HSTS_SECONDS > 0)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=SECURE_HSTS_SECONDS > 0)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
+# Addresses (or networks) of our own reverse proxies: X-Forwarded-For is believed only from them.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # Celery: the broker carries wake-ups; the database holds the pending work.
 _default_broker_dir = Path(env.str("CELERY_FILESYSTEM_BROKER_DIR", default=str(VAR_DIR / "broker"))).resolve()
@@ -212,6 +237,13 @@ SEARCH_RANK_LIMIT = env.int("SEARCH_RANK_LIMIT", default=1000)
 MATCHING_AUTO = env.bool("MATCHING_AUTO", default=True)
 # A match run still pending or running after this long is sent again by the beat sweep.
 MATCHING_STUCK_SECONDS = env.int("MATCHING_STUCK_SECONDS", default=CELERY_TASK_TIME_LIMIT + 60)
+# Public pages: each web process answers them from memory and checks the public revision (one row)
+# at most this often, so a correction or a withdrawal reaches every reader within this many seconds.
+PUBLIC_REFRESH_SECONDS = env.float("PUBLIC_REFRESH_SECONDS", default=1.0)
+PUBLIC_PAGE_MEMORY_MB = env.int("PUBLIC_PAGE_MEMORY_MB", default=64)
+# A CDN in front: how long it may keep a public page (s-maxage), and where publishing sends PURGE requests.
+PUBLIC_CDN_MAX_AGE = env.int("PUBLIC_CDN_MAX_AGE", default=0)
+CDN_PURGE_URL = env.str("CDN_PURGE_URL", default="")
 
 # Candidate-source providers.
 CROSSREF_API_URL = env.str("CROSSREF_API_URL", default="https://api.crossref.org")
@@ -224,6 +256,8 @@ OPENALEX_API_KEY = env.str("OPENALEX_API_KEY", default="")
 NCBI_API_KEY = env.str("NCBI_API_KEY", default="")
 FACTCHECK_TOOLS_API_KEY = env.str("FACTCHECK_TOOLS_API_KEY", default="")
 SOURCES_HTTP_TIMEOUT = env.float("SOURCES_HTTP_TIMEOUT", default=10.0)
+# A provider's answer is read up to this many bytes (compressed or not), never more.
+SOURCES_MAX_RESPONSE_BYTES = env.int("SOURCES_MAX_RESPONSE_BYTES", default=8 * 1024 * 1024)
 SOURCES_MAX_ATTEMPTS = env.int("SOURCES_MAX_ATTEMPTS", default=4)
 SOURCES_CACHE_SECONDS = env.int("SOURCES_CACHE_SECONDS", default=7 * 24 * 3600)
 SOURCES_AUTO_SEARCH = env.bool("SOURCES_AUTO_SEARCH", default=True)
@@ -271,6 +305,10 @@ INBOX_DAILY_HOUR = env.int("INBOX_DAILY_HOUR", default=7)
 CELERY_BEAT_SCHEDULE["inbox-daily"] = {
     "task": "claims.inbox.tasks.inbox_daily",
     "schedule": env.float("INBOX_DAILY_SWEEP_SECONDS", default=600.0),
+}
+CELERY_BEAT_SCHEDULE["sessions-clear-expired"] = {
+    "task": "factcheck.housekeeping.tasks.sessions_clear",
+    "schedule": env.float("SESSIONS_CLEAR_SECONDS", default=3600.0),
 }
 CELERY_BEAT_SCHEDULE["sources-recheck-integrity"] = {
     "task": "sources.tasks.integrity_recheck",

@@ -24,7 +24,9 @@ import httpx
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from factcheck import httpcap
 from sources import ratelimit, registry
 from sources.models import ProviderResponse
 from sources.types import PermanentError, TransientError, Unreachable
@@ -166,7 +168,7 @@ def fetch(
         delay: float | None = None
         try:
             with ratelimit.concurrency_slot(rate_key, cap):
-                response = client().get(url, params=params)
+                response, body = _get(url, params, name)
         except httpx.TimeoutException as exc:
             if isinstance(exc, httpx.ConnectTimeout):
                 problem = f"{name} unreachable: no connection to {host} within {settings.SOURCES_CONNECT_TIMEOUT:g} s"
@@ -186,13 +188,12 @@ def fetch(
         else:
             content_type = response.headers.get("Content-Type", "")
             if response.status_code in (200, 404):
-                answer = Answer(response.status_code, content_type, response.text)
+                answer = Answer(response.status_code, content_type, body)
                 _store(provider, key, request, answer)
                 return answer
             if response.status_code not in RETRYABLE:
                 raise PermanentError(
-                    f"{name} refused the request ({response.status_code} {response.reason_phrase}): "
-                    f"{_excerpt(response.text)}"
+                    f"{name} refused the request ({response.status_code} {response.reason_phrase}): {_excerpt(body)}"
                 )
             problem = f"{name} unavailable: it answered {response.status_code} {response.reason_phrase}"
             delay = _retry_after(response)
@@ -201,6 +202,39 @@ def fetch(
         if attempt < attempts:
             time.sleep(delay if delay is not None else _backoff(attempt))
     raise TransientError(f"{problem} ({attempts} attempt{'s' if attempts != 1 else ''})")
+
+
+# Compressed answers are welcome: they are undone under the same cap (factcheck.httpcap).
+ACCEPT_ENCODING = {"Accept-Encoding": "gzip, deflate"}
+ERROR_BODY_BYTES = 64 * 1024
+
+
+def _get(url: str, params: dict[str, Any], name: str) -> tuple[httpx.Response, str]:
+    """GET ``url`` and read at most ``SOURCES_MAX_RESPONSE_BYTES`` of its body, decoded.
+
+    The body is streamed and counted as it arrives (compressed or not), so an answer of any size
+    costs no more memory than the cap; an error page is only read far enough for an excerpt. An
+    answer over the cap is a :class:`PermanentError`: asking again would bring the same.
+    """
+    with client().stream("GET", url, params=params, headers=ACCEPT_ENCODING) as response:
+        wanted = response.status_code in (200, 404)
+        cap = int(settings.SOURCES_MAX_RESPONSE_BYTES) if wanted else ERROR_BODY_BYTES
+        try:
+            data = httpcap.read_capped(response, cap)
+        except httpcap.TooLarge:
+            if wanted:
+                raise PermanentError(
+                    _("%(provider)s sent an answer larger than %(megabytes)s MB, so it was not read.")
+                    % {"provider": name, "megabytes": f"{cap / (1024 * 1024):g}"}
+                ) from None
+            data = b""
+        except httpcap.BadEncoding:
+            if wanted:
+                raise PermanentError(
+                    _("%(provider)s sent an answer in an encoding that cannot be read.") % {"provider": name}
+                ) from None
+            data = b""
+        return response, httpcap.text_of(response, data)
 
 
 def _short(exc: Exception) -> str:

@@ -8,7 +8,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from factcheck.celery import enqueue_on_commit
 from factcheck.errors import ServiceError
 from sources import http, merge, normalize, query, ratelimit, registry, study
 from sources.models import CandidateSource, SourceSearch
+from sources.providers.base import clean_work
 from sources.registry import label
 from sources.types import ClaimQuery, ProviderError, TransientError, Work
 
@@ -119,7 +120,8 @@ def provider_find(provider: str, q: ClaimQuery) -> list[Work]:
         if info.bibliographic and not _settled(works, q):
             seen = {_record_key(w) for w in works}
             works.extend(w for w in module.search(q.broadened()) if _record_key(w) not in seen)
-    return works
+    # Whatever module made them, only records that can be stored go on (parsers already clean theirs).
+    return [clean_work(work) for work in works]
 
 
 def _record_key(work: Work) -> tuple[str, str]:
@@ -163,7 +165,20 @@ def search_execute(search_id: int) -> None:
             status, error = SourceSearch.Status.FAILED, f"{name} search failed because of an error on our side."
         else:
             ratelimit.provider_succeeded(search.provider)
-    _search_finish(search_id, run=run, status=status, error=error, works=works, q=q)
+    try:
+        _search_finish(search_id, run=run, status=status, error=error, works=works, q=q)
+    except DatabaseError:
+        # Its transaction is rolled back; the search must still end, with the reason, never stay "searching".
+        logger.exception("Source search %s could not be saved", search_id)
+        message = _("%(provider)s sent records that could not be saved, so this search found nothing.")
+        _search_fail(search_id, run=run, error=message % {"provider": name})
+
+
+def _search_fail(search_id: int, *, run: int, error: str) -> None:
+    """End the run ``run`` of a search as failed, saying why (only that run may end it)."""
+    SourceSearch.objects.filter(pk=search_id, status=SourceSearch.Status.RUNNING, attempts=run).update(
+        status=SourceSearch.Status.FAILED, error=error[:2000], finished_at=timezone.now(), results=[], result_count=0
+    )
 
 
 @transaction.atomic

@@ -9,6 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Keep test messages away from a `make run` worker that may be running on the same machine.
 os.environ.setdefault("CELERY_FILESYSTEM_BROKER_DIR", str(ROOT / "var" / "test-broker"))
+# Public pages are checked against the public revision on every request in tests (the memory is
+# still used); tests of the one-second window set PUBLIC_REFRESH_SECONDS themselves.
+os.environ.setdefault("PUBLIC_REFRESH_SECONDS", "0")
 # Tests point providers and article imports at local servers.
 os.environ.setdefault("IMPORT_ALLOW_PRIVATE_HOSTS", "0")
 os.environ.setdefault("SOURCES_CONTACT_EMAIL", "tests@factcheck.example")

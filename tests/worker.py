@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_database_url() -> str:
+def worker_database_url() -> str:
     s = connection.settings_dict
     host = s.get("HOST") or (s.get("OPTIONS") or {}).get("host") or ""
     user = s.get("USER") or ""
@@ -28,9 +29,11 @@ def test_database_url() -> str:
 
 
 @contextlib.contextmanager
-def celery_worker(extra_env: dict[str, str] | None = None, pool: str = "solo") -> Iterator[subprocess.Popen[Any]]:
+def celery_worker(
+    extra_env: dict[str, str] | None = None, pool: str = "solo", extra_args: tuple[str, ...] = ()
+) -> Iterator[subprocess.Popen[Any]]:
     """A real ``celery worker`` subprocess; stopped (TERM, then KILL) on exit."""
-    env = {**os.environ, "DATABASE_URL": test_database_url(), **(extra_env or {})}
+    env = {**os.environ, "DATABASE_URL": worker_database_url(), **(extra_env or {})}
     log = open(ROOT / "var" / f"test-worker-{os.getpid()}.log", "ab")  # noqa: SIM115
     proc = subprocess.Popen(
         [
@@ -45,6 +48,7 @@ def celery_worker(extra_env: dict[str, str] | None = None, pool: str = "solo") -
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
+            *extra_args,
         ],
         cwd=ROOT,
         env=env,
@@ -71,3 +75,35 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 30.0, interval: flo
             return True
         time.sleep(interval)
     return predicate()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextlib.contextmanager
+def redis_server(port: int) -> Iterator[subprocess.Popen[Any]]:
+    """A Redis of our own on ``port`` (loopback, nothing saved), never the machine's shared one."""
+    proc = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        up = wait_for(lambda: _answers(port), timeout=10, interval=0.05)
+        assert up, f"redis-server did not start on port {port}"
+        yield proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as conn:
+            conn.sendall(b"PING\r\n")
+            return conn.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False

@@ -12,22 +12,27 @@ import datetime as dt
 import ipaddress
 import logging
 import socket
+import threading
 import time
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from claims.models import Article
+from factcheck import httpcap
 from factcheck.errors import ServiceError
 from factcheck.text import normalise_newlines
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_REDIRECTS = 5
 MIN_ARTICLE_WORDS = 8
@@ -169,7 +174,16 @@ def text_from_upload(name: str, data: bytes) -> ImportedText:
 # -- Fetching a URL ------------------------------------------------------------------------------
 
 
-NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+# IPv6 ranges whose last 32 bits are an IPv4 address the packet ends up at: judged as that address.
+IPV4_IN_LAST_32_BITS = (
+    ipaddress.IPv6Network("64:ff9b::/96"),  # NAT64, the well-known prefix
+    ipaddress.IPv6Network("::/96"),  # IPv4-compatible (deprecated): ::a.b.c.d, also :: and ::1
+    ipaddress.IPv6Network("::ffff:0:0:0/96"),  # IPv4-translated (SIIT): ::ffff:0:a.b.c.d
+)
+# Never a public web server: NAT64 for local use (RFC 8215) translates to any IPv4 address, private
+# ones included, and site-local addresses (deprecated) are still routed inside some networks.
+NEVER_PUBLIC = (ipaddress.IPv6Network("64:ff9b:1::/48"), ipaddress.IPv6Network("fec0::/10"))
+ISATAP_IDS = {0x00005EFE, 0x02005EFE}
 
 
 def _address_is_public(address: str) -> bool:
@@ -179,10 +193,14 @@ def _address_is_public(address: str) -> bool:
     if mapped is not None:
         ip = mapped
     if isinstance(ip, ipaddress.IPv6Address):
-        # Translation prefixes carry an IPv4 address inside: NAT64 (64:ff9b::/96), 6to4 and Teredo.
-        if ip in NAT64:
-            return _address_is_public(str(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)))
-        embedded = ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if any(ip in network for network in NEVER_PUBLIC):
+            return False
+        last_32 = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if any(ip in network for network in IPV4_IN_LAST_32_BITS):
+            return _address_is_public(str(last_32))
+        # 6to4, Teredo and ISATAP carry an IPv4 address too: a private one makes the whole address private.
+        isatap = last_32 if (int(ip) >> 32) & 0xFFFFFFFF in ISATAP_IDS else None
+        embedded = ip.sixtofour or (ip.teredo[1] if ip.teredo else None) or isatap
         if embedded is not None and not _address_is_public(str(embedded)):
             return False
     return ip.is_global and not ip.is_multicast
@@ -209,8 +227,71 @@ def resolve_public(host: str, port: int) -> list[str]:
     return addresses
 
 
+def _before(deadline: float, func: Callable[..., T], *args: Any) -> T:
+    """Run ``func`` (a DNS lookup, which has no timeout of its own) but give up at ``deadline``.
+
+    A lookup still running then is left to finish on its own in a daemon thread; the import does not wait.
+    """
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = func(*args)
+        except BaseException as exc:  # handed to the caller's thread as it is
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True, name="import-dns")
+    thread.start()
+    thread.join(max(deadline - time.monotonic(), 0.0))
+    if thread.is_alive():
+        raise httpx.ConnectTimeout("The address could not be looked up in time.")
+    if "error" in outcome:
+        raise outcome["error"]
+    return typing.cast(T, outcome["value"])
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the fetch's one deadline.
+
+    The per-read timeout alone lets a server that sends its headers one byte at a time hold the
+    import for ever: each byte arrives in time, the whole never does.
+    """
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self.stream = stream
+        self.deadline = deadline
+
+    def _timeout(self, timeout: float | None, error: type[Exception]) -> float:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise error("The whole fetch took too long.")
+        return remaining if timeout is None else min(timeout, remaining)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.stream.read(max_bytes, self._timeout(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.stream.write(buffer, self._timeout(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        tls = self.stream.start_tls(ssl_context, server_hostname, self._timeout(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(tls, self.deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.stream.get_extra_info(info)
+
+
 class _GuardedBackend(httpcore.SyncBackend):
-    """Connects only to addresses that pass the public-address check, whatever DNS says now."""
+    """Connects only to addresses that pass the public-address check, whatever DNS says now, and
+    holds every step (the lookup, the connection, each read and write) to one deadline."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
 
     def connect_tcp(
         self,
@@ -221,20 +302,30 @@ class _GuardedBackend(httpcore.SyncBackend):
         socket_options: typing.Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
         last_error: Exception | None = None
-        for address in resolve_public(host, port):
+        for address in _before(self.deadline, resolve_public, host, port):
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise httpcore.ConnectTimeout("The whole fetch took too long.")
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(
+                    address, port, min(timeout or remaining, remaining), local_address, socket_options
+                )
             except httpcore.ConnectError as exc:
                 last_error = exc
+            else:
+                return _DeadlineStream(stream, self.deadline)
         raise last_error or httpcore.ConnectError(f"No address to connect to for {host}")
 
 
 class _GuardedTransport(httpx.HTTPTransport):
-    def __init__(self) -> None:
+    def __init__(self, deadline: float) -> None:
         super().__init__()
         # httpx has no public hook for the network backend; the pool is rebuilt with ours.
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(), http1=True, http2=False, network_backend=_GuardedBackend()
+            ssl_context=httpx.create_ssl_context(),
+            http1=True,
+            http2=False,
+            network_backend=_GuardedBackend(deadline),
         )
 
 
@@ -271,21 +362,19 @@ def _too_big_message() -> str:
 
 
 def _read_capped(response: httpx.Response, deadline: float) -> bytes:
-    """Read the body, stopping as soon as it passes the cap or the deadline (whatever the headers claim)."""
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > settings.IMPORT_MAX_BYTES:
-        raise ImportRefused(_too_big_message())
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > settings.IMPORT_MAX_BYTES:
-            raise ImportRefused(_too_big_message())
-        # A server dripping bytes slowly never trips the per-read timeout; the whole fetch has a budget.
-        if time.monotonic() > deadline:
-            raise httpx.ReadTimeout("The whole fetch took too long.")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    """Read the body, stopping as soon as it passes the cap or the deadline (whatever the headers claim).
+
+    A compressed body is undone here under the same cap, layer by layer: nested gzip around a
+    gigabyte of zeros stops at the cap instead of filling the memory.
+    """
+    try:
+        return httpcap.read_capped(response, settings.IMPORT_MAX_BYTES, deadline)
+    except httpcap.TooLarge:
+        raise ImportRefused(_too_big_message()) from None
+    except httpcap.BadEncoding:
+        raise ImportRefused(
+            _("The site sent this page in a compressed form that cannot be read. Paste the article's text instead.")
+        ) from None
 
 
 def fetch_url(url: str) -> ImportedText:
@@ -295,14 +384,19 @@ def fetch_url(url: str) -> ImportedText:
     current = url.strip()
     try:
         with httpx.Client(
-            transport=_GuardedTransport(),
+            transport=_GuardedTransport(deadline),
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
             trust_env=False,
-            headers={"User-Agent": USER_AGENT, "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9",
+                # Uncompressed, please; a server that compresses anyway is decoded under the cap.
+                "Accept-Encoding": "identity",
+            },
         ) as client:
             for _hop in range(MAX_REDIRECTS + 1):
-                validate_url(current)
+                _before(deadline, validate_url, current)
                 with client.stream("GET", current) as response:
                     if response.is_redirect:
                         location = response.headers.get("location", "")

@@ -35,7 +35,16 @@ SENTENCE_OPENERS = _words(
 CLOSERS = "”\"’'»)]"
 OPENERS = "“\"‘'«(["
 _TERMINATOR = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[" + re.escape(CLOSERS) + r"])*")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_NON_SPACE = re.compile(r"\S")
+_NEXT_WORD = re.compile(r"[\w’']+")
+_WORD_CHAR = re.compile(r"[\w.]")
+# No abbreviation or sentence opener is longer than this: a longer word needs no closer look.
+LONGEST_WORD = 16
+
+# What the hints look at: the opening of a long article, and sentences of a plausible length. Beyond
+# these the page says so, and a claim can still be made from any selected text.
+MAX_ANALYSED_CHARACTERS = 200_000
+MAX_SENTENCE_CHARACTERS = 2_000
 
 
 @dataclass(frozen=True)
@@ -81,14 +90,27 @@ def _blocks(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_before(block: str, end: int) -> str:
+    """The run of word characters and dots that ends at ``end`` ("U.S" before "U.S. The")."""
+    start = end
+    while start > 0 and _WORD_CHAR.match(block, start - 1):
+        start -= 1
+    return block[start:end]
+
+
 def _is_boundary(block: str, match: re.Match[str]) -> bool:
-    rest = block[match.end() :]
-    if rest and not rest[0].isspace():
+    """Whether the terminator ``match`` ends a sentence.
+
+    Every look is by position in ``block``, never by slicing the rest of it: slicing made each
+    check cost the length of the paragraph, and a one-paragraph paste quadratic time.
+    """
+    after = match.end()
+    if after < len(block) and not block[after].isspace():
         return False  # "3.5", "example.com", "?!" glued to the next word
-    following = rest.lstrip()
-    if not following:
+    following = _NON_SPACE.search(block, after)
+    if following is None:
         return True
-    first = following[0]
+    first = block[following.start()]
     marks = match.group(0)
     if not (first.isupper() or first.isdigit() or first in OPENERS):
         return False  # '“Is it?” she asked.' continues the sentence
@@ -96,14 +118,15 @@ def _is_boundary(block: str, match: re.Match[str]) -> bool:
         return True  # "!", "?", "…" or "..." before a capital
     if marks.rstrip(". ") != "":
         return True  # a full stop inside a closing quote ends the sentence: '“… clinical.” Then …'
-    before = _WORD_BEFORE.search(block[: match.start() + 1])
-    if before is None:
+    word = _word_before(block, match.start())
+    if not word:
         return True
-    word = before.group(1)
     lowered = word.lower()
-    next_word = re.match(r"[\w’']+", following)
-    opens_sentence = bool(next_word and next_word.group(0).lower() in SENTENCE_OPENERS)
-    if lowered in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    next_word = _NEXT_WORD.match(block, following.start(), min(len(block), following.start() + LONGEST_WORD + 1))
+    opens_sentence = bool(
+        next_word and len(next_word.group(0)) <= LONGEST_WORD and next_word.group(0).lower() in SENTENCE_OPENERS
+    )
+    if lowered in ABBREVIATIONS or (len(word) <= LONGEST_WORD and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)):
         # "Dr. Smith", "e.g. Paris", but "… in the U.S. The study …" does end there.
         return opens_sentence and lowered not in {"dr", "mr", "mrs", "ms", "prof", "st", "e.g", "i.e"}
     if len(word) == 1 and word.isalpha() and word.isupper():
@@ -283,13 +306,31 @@ def score_sentence(text: str) -> tuple[int, tuple[str, ...]]:
     return sum(WEIGHTS[reason] for reason in reasons), tuple(reasons)
 
 
+def analysed_part(body: str) -> str:
+    """The part of ``body`` the hints look at: all of it, or its first MAX_ANALYSED_CHARACTERS."""
+    return body[:MAX_ANALYSED_CHARACTERS]
+
+
+def is_cut_short(body: str) -> bool:
+    """Whether the article is longer than what the hints look at (the page says so)."""
+    return len(body) > MAX_ANALYSED_CHARACTERS
+
+
 def suggest(
     body: str, *, dismissed: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()
 ) -> list[Suggestion]:
-    """The check-worthy sentences of ``body``, best first (ties keep reading order)."""
+    """The check-worthy sentences of ``body``, best first (ties keep reading order).
+
+    Linear in the length of ``body``, and bounded: only :func:`analysed_part` is read, and a
+    "sentence" longer than MAX_SENTENCE_CHARACTERS (a paragraph without full stops) is not scored.
+    """
+    analysed = analysed_part(body)
+    sentences = split_sentences(analysed)
+    if is_cut_short(body) and sentences and not analysed[sentences[-1].end :].strip():
+        sentences.pop()  # it runs on past the cut: not a whole sentence
     suggestions = []
-    for sentence in split_sentences(body):
-        if (sentence.start, sentence.end) in dismissed:
+    for sentence in sentences:
+        if (sentence.start, sentence.end) in dismissed or len(sentence.text) > MAX_SENTENCE_CHARACTERS:
             continue
         score, reasons = score_sentence(sentence.text)
         if score >= MIN_SCORE:

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from claims.importing.hints import Suggestion, claimant_for, suggest
+from django.utils.formats import number_format
+
+from claims.importing.hints import MAX_ANALYSED_CHARACTERS, Suggestion, claimant_for, is_cut_short, suggest
 from claims.models import Article, DismissedSuggestion
+
+MAX_HINTS_SHOWN = 50
 
 
 def article_hints(article: Article) -> list[Suggestion]:
@@ -41,6 +45,14 @@ HINTS_SHOWN = 5
 
 
 def hints_panel(article: Article, user: Any) -> dict[str, Any]:
-    """The context of the hints card on the article page: the best few hints, and the rest on demand."""
-    hints = [replace(hint, claimant=claimant_for(hint.text, article.outlet)) for hint in article_hints(article)]
-    return {"article": article, "suggestions": hints}
+    """The context of the hints card on the article page: the best few, the rest on demand, at most
+    MAX_HINTS_SHOWN (each hint is a form, and a long article has thousands of candidate sentences)."""
+    hints = article_hints(article)
+    shown = [replace(hint, claimant=claimant_for(hint.text, article.outlet)) for hint in hints[:MAX_HINTS_SHOWN]]
+    return {
+        "article": article,
+        "suggestions": shown,
+        "hints_total": len(hints),
+        "hints_cut_short": is_cut_short(article.body),
+        "hints_limit": number_format(MAX_ANALYSED_CHARACTERS, force_grouping=True),
+    }

@@ -9,6 +9,7 @@ class PublishingConfig(AppConfig):
     verbose_name = "Publishing"
 
     def ready(self) -> None:
+        import claims.publishing.tasks  # noqa: F401 (services enqueue its tasks by name)
         from claims import hooks
 
         hooks.article_panels.register(

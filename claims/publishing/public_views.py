@@ -1,4 +1,4 @@
-"""Public pages: no login, no JavaScript, rendered from published snapshots and cached per version.
+"""Public pages: no login, no JavaScript, rendered from published snapshots and served from memory.
 
 The check page itself carries no form: its HTML is shared by every reader (and cached), so the
 per-reader CSRF token lives on the separate "Report an error" page each claim links to.
@@ -7,8 +7,7 @@ per-reader CSRF token lives on the separate "Report an error" page each claim li
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -20,7 +19,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -28,6 +26,7 @@ from claims.models import Check
 from claims.publishing import jsonld, selectors, services
 from claims.publishing.feeds import ChecksAtomFeed
 from claims.publishing.forms import ErrorReportForm
+from claims.publishing.memory import PUBLIC_HEADERS, pages
 from claims.publishing.sitemaps import SITEMAPS
 from factcheck.errors import ServiceError
 
@@ -35,10 +34,6 @@ from factcheck.errors import ServiceError
 RENDER_REVISION = "1"
 CACHE_SECONDS = 60 * 60 * 24
 PAGE_SIZE = 20
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'"
-)
 
 
 def public_headers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -47,46 +42,25 @@ def public_headers(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        for name, value in PUBLIC_HEADERS.items():
+            response[name] = value
         return response
 
     return wrapped
 
 
-class _PageMemory:
-    """A small per-process LRU in front of the shared cache for rendered check pages.
-
-    Safe without invalidation: its keys name the published version and status, and the check row
-    is read on every request, so a republished or withdrawn check never finds an old entry.
-    """
-
-    def __init__(self, size: int = 64) -> None:
-        self.size = size
-        self.pages: OrderedDict[str, str] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: str) -> str | None:
-        with self.lock:
-            html = self.pages.get(key)
-            if html is not None:
-                self.pages.move_to_end(key)
-            return html
-
-    def put(self, key: str, html: str) -> None:
-        with self.lock:
-            self.pages[key] = html
-            self.pages.move_to_end(key)
-            while len(self.pages) > self.size:
-                self.pages.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.pages.clear()
+# Every reader's GET of a public page is answered from this process's memory (see memory.py).
+page_memory = pages
 
 
-page_memory = _PageMemory()
+_BLANK_RUNS = re.compile(r"[ \t]*\n\s*")
+
+
+def compact(html: str) -> str:
+    """The page without its template indentation and blank lines: every run of white space that holds
+    a line break becomes one line break, which a browser shows exactly as before (the public pages
+    have no <pre> or <textarea>, and JSON-LD only has line breaks between its tokens)."""
+    return _BLANK_RUNS.sub("\n", html)
 
 
 def _site_context() -> dict[str, Any]:
@@ -97,18 +71,14 @@ def _site_context() -> dict[str, Any]:
     }
 
 
-def _conditional(
-    request: HttpRequest, etag: str, last_modified: int | None, build: Callable[[], HttpResponse]
-) -> HttpResponse:
-    """Answer 304 when the reader already holds this version; otherwise build and tag the response."""
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    response = not_modified if not_modified is not None else build()
-    response["ETag"] = etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
-    # Readers revalidate every time (cheap 304s), so a withdrawal or correction shows at once.
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
-    return response
+def _only_query(request: HttpRequest, name: str = "") -> bool:
+    """Whether the query string is one this page uses (nothing, or ``name=<digits>``): only then is the
+    response kept in memory, so made-up query strings cannot push the real pages out of it."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return True
+    key, _sep, value = query.partition("=")
+    return bool(name) and key == name and value.isascii() and value.isdigit() and len(value) < 7
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -122,10 +92,9 @@ def _page_number(request: HttpRequest) -> int:
 @public_headers
 def check_list(request: HttpRequest) -> HttpResponse:
     number = _page_number(request)
-    generation = services.public_generation()
-    etag = f'"list-{RENDER_REVISION}-{generation}-{number}"'
 
     def build() -> HttpResponse:
+        generation = services.public_generation()
         key = f"public:list:{generation}:{number}"
         html = cache.get(key)
         if html is None:
@@ -143,42 +112,52 @@ def check_list(request: HttpRequest) -> HttpResponse:
                 }
                 for c in page.object_list
             ]
-            html = render_to_string(
-                "public/check_list.html",
-                {**_site_context(), "page": page, "items": items, "canonical_url": settings.SITE_URL + request.path},
+            html = compact(
+                render_to_string(
+                    "public/check_list.html",
+                    {
+                        **_site_context(),
+                        "page": page,
+                        "items": items,
+                        "canonical_url": settings.SITE_URL + request.path,
+                    },
+                )
             )
             cache.set(key, html, CACHE_SECONDS)
-        return HttpResponse(html)
+        response = HttpResponse(html)
+        response["ETag"] = f'"list-{RENDER_REVISION}-{generation}-{number}"'
+        return response
 
-    return _conditional(request, etag, None, build)
+    return page_memory.serve(request, build, keep=_only_query(request, "page"))
 
 
 @require_safe
 @public_headers
 def check_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    check = selectors.public_check(slug)
-    if check is None:
-        raise Http404("No published check at this address.")
-    if check.status == Check.Status.WITHDRAWN:
-        return _withdrawn(request, check)
-    version = check.current_version
-    etag = f'"check-{RENDER_REVISION}-{check.pk}-v{version.number}"'
+    """The public check page. From memory when this process has it (no query at all); otherwise the
+    check row, then the HTML of its version from the shared cache, or rendered from the snapshot."""
 
     def build() -> HttpResponse:
+        check = selectors.public_check(slug)
+        if check is None:
+            raise Http404("No published check at this address.")
+        if check.status == Check.Status.WITHDRAWN:
+            return _withdrawn(request, check)
+        version = check.current_version
         key = services.check_cache_key(check)
-        html = page_memory.get(key)
+        html = cache.get(key)
         if html is None:
-            html = cache.get(key)
-            if html is None:
-                snapshot = selectors.public_snapshot(check)
-                context = {**_site_context(), **selectors.snapshot_page_context(snapshot)}
-                html = render_to_string("public/check.html", context)
-                cache.set(key, html, CACHE_SECONDS)
-            page_memory.put(key, html)
-        return HttpResponse(html)
+            snapshot = selectors.public_snapshot(check)
+            context = {**_site_context(), **selectors.snapshot_page_context(snapshot)}
+            html = compact(render_to_string("public/check.html", context))
+            cache.set(key, html, CACHE_SECONDS)
+        response = HttpResponse(html)
+        response["ETag"] = f'"check-{RENDER_REVISION}-{check.pk}-v{version.number}"'
+        # HTTP dates have whole seconds; a fractional timestamp would never compare equal.
+        response["Last-Modified"] = http_date(int(version.published_at.timestamp()))
+        return response
 
-    # HTTP dates have whole seconds; a fractional timestamp would never compare equal.
-    return _conditional(request, etag, int(version.published_at.timestamp()), build)
+    return page_memory.serve(request, build, keep=_only_query(request))
 
 
 def _withdrawn(request: HttpRequest, check: Check) -> HttpResponse:
@@ -191,7 +170,9 @@ def _withdrawn(request: HttpRequest, check: Check) -> HttpResponse:
         "reason": check.withdrawn_reason,
         "canonical_url": jsonld.public_check_url(check.slug),
     }
-    return render(request, "public/withdrawn.html", context, status=410)
+    response = render(request, "public/withdrawn.html", context, status=410)
+    response["ETag"] = f'"withdrawn-{RENDER_REVISION}-{check.pk}-{int(check.withdrawn_at.timestamp())}"'
+    return response
 
 
 def _claim_number(request: HttpRequest) -> int | None:
@@ -249,18 +230,20 @@ def error_report(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _generation_cached(request: HttpRequest, name: str, content_type: str, build: Callable[[], bytes]) -> HttpResponse:
-    generation = services.public_generation()
-    etag = f'"{name}-{RENDER_REVISION}-{generation}"'
+    """A feed or the sitemap: from memory, else from the shared cache of this generation, else built."""
 
     def respond() -> HttpResponse:
+        generation = services.public_generation()
         key = f"public:{name}:{generation}"
         body = cache.get(key)
         if body is None:
             body = build()
             cache.set(key, body, CACHE_SECONDS)
-        return HttpResponse(body, content_type=content_type)
+        response = HttpResponse(body, content_type=content_type)
+        response["ETag"] = f'"{name}-{RENDER_REVISION}-{generation}"'
+        return response
 
-    return _conditional(request, etag, None, respond)
+    return page_memory.serve(request, respond, keep=_only_query(request, "p"))
 
 
 @require_safe
@@ -293,4 +276,8 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         response.render()
         return response.content
 
-    return _generation_cached(request, "sitemap", "application/xml; charset=utf-8", build)
+    # Each page of the sitemap (?p=2 past 5,000 checks) is its own copy.
+    page = request.GET.get("p", "1")
+    if not (page.isascii() and page.isdigit() and int(page) >= 1):
+        raise Http404("No such page of the sitemap.")
+    return _generation_cached(request, f"sitemap-{int(page)}", "application/xml; charset=utf-8", build)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from claims import hooks, permissions
 from claims.models import (
@@ -34,8 +34,11 @@ from claims.models import (
     display_name,
 )
 from claims.publishing.jsonld import public_check_url
+from claims.publishing.models import PublicRevision
 from claims.publishing.selectors import article_claims_for_publishing
 from claims.workflow import transition
+from factcheck import proxies
+from factcheck.celery import enqueue_on_commit
 from factcheck.errors import ServiceError
 from factcheck.text import normalise_doi
 
@@ -43,7 +46,6 @@ A = ClaimEvent.Action
 
 SNAPSHOT_SCHEMA = 1
 ERROR_REPORTS_PER_HOUR = 5
-GENERATION_KEY = "public:generation"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,6 +87,8 @@ class NotReady(ServiceError):
 class Blocker:
     claim_id: int | None
     message: str
+    # The editor wrote this verdict: another editor must publish (the page offers no Publish button).
+    own_verdict: bool = False
 
 
 def publish_blockers(
@@ -93,11 +97,13 @@ def publish_blockers(
     *,
     headline: str | None = None,
     excluded: set[int] | None = None,
+    by: Any | None = None,
 ) -> list[Blocker]:
     """Everything that stops ``check`` from being published, each as a sentence; empty when ready.
 
     ``headline`` and ``excluded`` judge what the editor has typed but not saved yet (a check with
-    no draft is an unsaved ``Check(article=...)``).
+    no draft is an unsaved ``Check(article=...)``). With ``by``, a claim whose verdict ``by`` wrote
+    blocks too: nobody publishes their own verdict.
     """
     claims = claims if claims is not None else article_claims_for_publishing(check.article)
     if excluded is None:
@@ -120,6 +126,12 @@ def publish_blockers(
             )
         elif verdict is None or verdict.rating_id is None:
             blockers.append(Blocker(claim.pk, f"{label} has no rated verdict; leave it out or reopen it."))
+        elif by is not None and permissions.wrote_verdict(by, claim):
+            message = _(
+                "%(claim)s: you wrote its verdict, so you cannot publish it yourself. Another editor must "
+                "publish the check, or leave the claim out."
+            ) % {"claim": label}
+            blockers.append(Blocker(claim.pk, message, own_verdict=True))
     return blockers
 
 
@@ -337,29 +349,48 @@ def correction_note_compose(changes: list[str], reason: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Cache generations
+# The public revision
+
+
+def public_revision_bump() -> None:
+    """Move the public revision on, in the caller's transaction (it shows when the change commits).
+
+    Every web process empties its memory of public pages within ``PUBLIC_REFRESH_SECONDS`` of seeing
+    it move, and a CDN in front, if one is configured, is told to purge after commit.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {PublicRevision._meta.db_table} (id, number, changed_at) VALUES (1, 1, now()) "  # noqa: S608
+            f"ON CONFLICT (id) DO UPDATE SET number = {PublicRevision._meta.db_table}.number + 1, changed_at = now()"
+        )
+
+
+def public_revision() -> int:
+    """The current public revision (0 before anything was ever published)."""
+    return PublicRevision.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
 def public_generation() -> str:
-    """A token that changes whenever anything public changes; keys the list, feeds and sitemap caches."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        value = str(timezone.now().timestamp())
-        cache.set(GENERATION_KEY, value, None)
-    return str(value)
+    """A token that changes whenever anything public changes; keys the shared cache of lists and feeds."""
+    return str(public_revision())
 
 
 def check_cache_key(check: Check) -> str:
     return f"public:check:{check.pk}:{check.current_version_id}:{check.status}"
 
 
-def _invalidate_public(keys: list[str]) -> None:
-    cache.delete_many(keys)
-    cache.set(GENERATION_KEY, str(timezone.now().timestamp()), None)
+def _public_changed(check: Check) -> None:
+    """Everything a publish or a withdrawal does for the public copies: one revision, one purge."""
+    public_revision_bump()
+    if settings.CDN_PURGE_URL:
+        enqueue_on_commit("claims.publishing.tasks.cdn_purge", check.slug)
 
 
 # ---------------------------------------------------------------------------------------------
 # Services
+
+
+SLUG_ATTEMPTS = 5
 
 
 def _unique_slug(article: Article) -> str:
@@ -368,6 +399,20 @@ def _unique_slug(article: Article) -> str:
     while Check.objects.filter(slug=slug).exclude(article=article).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def _create_with_unique_slug(check: Check) -> None:
+    """Insert a new check under a free slug. Two articles with the same title saved at the same moment
+    both find the slug free; the unique index lets one in and the other tries the next slug."""
+    for _attempt in range(SLUG_ATTEMPTS):
+        check.slug = _unique_slug(check.article)
+        try:
+            with transaction.atomic():
+                check.save()
+        except IntegrityError:
+            continue  # the other save committed meanwhile: the next look sees its slug
+        return
+    raise ServiceError(_("Other checks took this address at the same moment. Save the draft again."))
 
 
 @transaction.atomic
@@ -382,16 +427,21 @@ def check_prepare(
 ) -> Check:
     """Save the editor's draft of the check: texts and which claims to leave out. Publishes nothing."""
     permissions.ensure_editor(by, "Only an editor can prepare a check for publication.")
-    article = Article.objects.get(pk=article_id)
+    # Lock the article, then read its check: two first saves at once wait for each other instead of
+    # both inserting a check (the second finds the first one's and updates it).
+    article = Article.objects.select_for_update().get(pk=article_id)
     check = Check.objects.select_for_update().filter(article=article).first()
     if check is None:
-        check = Check(article=article, slug=_unique_slug(article))
+        check = Check(article=article)
     if len(headline.strip()) > 300:
         raise ServiceError("The headline is too long; keep it under 300 characters.")
     check.headline = headline.strip()
     check.summary = summary.strip()
     check.assessment = assessment.strip()
-    check.save()
+    if check.pk is None:
+        _create_with_unique_slug(check)
+    else:
+        check.save()
     valid = set(article.claims.filter(pk__in=excluded_claim_ids).values_list("pk", flat=True))
     if set(excluded_claim_ids) - valid:
         raise ServiceError("One of the claims to leave out is not part of this article.")
@@ -400,21 +450,34 @@ def check_prepare(
 
 
 @transaction.atomic
-def check_publish(*, check_id: int, by: Any, reason: str = "") -> CheckVersion:
+def check_publish(*, check_id: int, by: Any, reason: str = "", seen_version: int | None = None) -> CheckVersion:
     """Publish (or republish) a check: freeze a snapshot as the next version and publish its claims.
 
     A republish needs ``reason`` (the "because" of the correction note); the factual part of the
-    note is written from the difference between the two snapshots.
+    note is written from the difference between the two snapshots. ``seen_version`` is the version
+    the editor's page showed (0 for none): if another editor published meanwhile, the second click
+    is refused with a sentence instead of publishing the same thing twice.
     """
     permissions.ensure_editor(by, "Only an editor can publish a check.")
-    check = Check.objects.select_for_update(of=("self",)).select_related("article", "current_version").get(pk=check_id)
+    # Lock, then read: the version number must come from the state after the lock is held (a join in
+    # the locking query would hand back the current version as it was before the wait).
+    check = Check.objects.select_for_update().get(pk=check_id)
+    previous = CheckVersion.objects.filter(pk=check.current_version_id).first()
+    if seen_version is not None and (previous.number if previous else 0) != seen_version:
+        raise ServiceError(
+            _(
+                "Another editor published version %(number)s of this check a moment ago. Nothing more was "
+                "published: look at it and publish again only if something still needs correcting."
+            )
+            % {"number": previous.number if previous else 0}
+        )
     claims = article_claims_for_publishing(check.article)
-    blockers = publish_blockers(check, claims)
+    blockers = publish_blockers(check, claims, by=by)
     if blockers:
         raise NotReady("The check cannot be published yet: " + " ".join(b.message for b in blockers))
     now = timezone.now()
-    previous = check.current_version
-    number = (previous.number + 1) if previous else 1
+    latest = CheckVersion.objects.filter(check_page=check).order_by("-number").values_list("number", flat=True)
+    number = (latest.first() or 0) + 1
     snapshot = snapshot_build(check, by=by, at=now, version=number)
     note = ""
     if previous is not None:
@@ -434,17 +497,27 @@ def check_publish(*, check_id: int, by: Any, reason: str = "") -> CheckVersion:
     for claim in claims:
         if claim.pk not in excluded and claim.status == ClaimStatus.APPROVED:
             transition(claim.pk, A.PUBLISH, by=by, note=f"Published in version {number} of the check")
-    version = CheckVersion.objects.create(
-        check_page=check, number=number, snapshot=snapshot, correction_note=note, published_at=now, published_by=by
-    )
-    old_key = check_cache_key(check)
+    try:
+        with transaction.atomic():
+            version = CheckVersion.objects.create(
+                check_page=check,
+                number=number,
+                snapshot=snapshot,
+                correction_note=note,
+                published_at=now,
+                published_by=by,
+            )
+    except IntegrityError:
+        raise ServiceError(
+            _("Another editor published this check at the same moment. Reload the page to see the new version.")
+        ) from None
     check.current_version = version
     check.status = Check.Status.PUBLISHED
     check.first_published_at = check.first_published_at or now
     check.withdrawn_at = None
     check.withdrawn_reason = ""
     check.save()
-    transaction.on_commit(lambda: _invalidate_public([old_key]))
+    _public_changed(check)
     return version
 
 
@@ -457,12 +530,11 @@ def check_withdraw(*, check_id: int, by: Any, reason: str) -> Check:
         raise ServiceError("Only a published check can be withdrawn; this one is not published.")
     if not reason.strip():
         raise ServiceError("Give readers a reason for the withdrawal.")
-    old_key = check_cache_key(check)
     check.status = Check.Status.WITHDRAWN
     check.withdrawn_at = timezone.now()
     check.withdrawn_reason = reason.strip()
     check.save()
-    transaction.on_commit(lambda: _invalidate_public([old_key]))
+    _public_changed(check)
     return check
 
 
@@ -484,11 +556,9 @@ def claim_reopen_for_correction(*, claim_id: int, by: Any, note: str, error_repo
 
 
 def client_ip(meta: dict[str, Any]) -> str | None:
-    """The reader's address. Behind a TLS proxy, the X-Forwarded-For entry our proxy appended (the
-    last one: earlier entries come from the client and can be forged), else REMOTE_ADDR."""
-    if settings.SECURE_PROXY_SSL_HEADER and meta.get("HTTP_X_FORWARDED_FOR"):
-        return str(meta["HTTP_X_FORWARDED_FOR"]).split(",")[-1].strip() or None
-    return meta.get("REMOTE_ADDR") or None
+    """The reader's address: ``X-Forwarded-For`` is believed only as far as our own proxies
+    (``TRUSTED_PROXIES``) wrote it, and only a valid IP address counts (:mod:`factcheck.proxies`)."""
+    return proxies.client_ip(meta)
 
 
 class RateLimited(ServiceError):

@@ -35,6 +35,10 @@ class CheckListSitemap(_CanonicalSitemap):
     def location(self, item: str) -> str:
         return reverse(item)
 
+    def get_urls(self, page: int | str = 1, site: Any = None, protocol: str | None = None) -> list[dict[str, Any]]:
+        # One address: on page 1 only, so ?p=2 (checks 5,001 and on) is not a 404 because of this section.
+        return super().get_urls(page=1, site=site, protocol=protocol) if str(page) == "1" else []
+
 
 class CheckSitemap(_CanonicalSitemap):
     changefreq = "weekly"

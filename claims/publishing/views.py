@@ -47,6 +47,7 @@ def _edit_context(
         claims,
         headline=values.get("headline") if values is not None else None,
         excluded=excluded,
+        by=request.user,
     )
     changes: list[str] = []
     if check is not None and check.current_version is not None and not blockers:
@@ -76,6 +77,7 @@ def _edit_context(
         "check": check,
         "rows": rows,
         "blockers": blockers,
+        "own_verdict_blocks": any(b.own_verdict for b in blockers),
         "changes": changes,
         "values": form_values,
         "reason": reason,
@@ -198,6 +200,9 @@ def check_publish(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     values = _posted_values(request) if "headline" in request.POST else None
     reason = request.POST.get("reason", "")
+    seen = request.POST.get("seen_version", "")
+    # The version the editor's page showed; a page without it (an old tab) publishes whatever is current.
+    seen_version = int(seen) if seen.isascii() and seen.isdigit() else None
     try:
         if values is not None:
             # The draft is saved even when publishing is refused, so nothing typed is lost.
@@ -206,7 +211,9 @@ def check_publish(request: HttpRequest, article_id: int) -> HttpResponse:
         if check is None:
             raise ServiceError("Save a draft of the check first: write a headline and choose the claims.")
         with transaction.atomic():
-            version = services.check_publish(check_id=check.pk, by=request.user, reason=reason)
+            version = services.check_publish(
+                check_id=check.pk, by=request.user, reason=reason, seen_version=seen_version
+            )
     except services.NotReady:
         # The form lists each blocker once, right where the editor fixes it; the message only says so.
         error = "The check cannot be published yet: the list “Not ready to publish” says what is missing."

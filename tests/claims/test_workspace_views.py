@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
@@ -300,7 +301,7 @@ def test_claim_edit_with_a_stale_version_shows_the_newer_one(client: Any, editor
     assert "Someone else saved this first" in html
     assert "The newer version (version 2)" in html and "First wording" in html
     assert "My wording</textarea>" in html
-    assert 'name="version" value="2"' in html
+    assert 'name="version" id="edit-version" value="2"' in html
     claim.refresh_from_db()
     assert claim.text == "First wording"
 
@@ -310,11 +311,11 @@ def test_assign_by_plain_post_and_by_htmx(client: Any, editor: Any, reviewer: An
     client.force_login(editor)
     url = reverse("claims:claim_assign", args=[claim.pk])
     due = (timezone.localdate() + dt.timedelta(days=3)).isoformat()
-    response = client.post(url, {"reviewer": reviewer.pk, "due_date": due, "note": "Quick one"})
+    response = client.post(url, {"reviewer": reviewer.pk, "due_date": due, "note": "Quick one", "version": 1})
     assert response.status_code == 302
     claim.refresh_from_db()
     assert (claim.status, claim.assignee, claim.due_date.isoformat()) == (S.ASSIGNED, reviewer, due)
-    fragment = client.post(url, {"reviewer": other_reviewer.pk, "due_date": due}, **HTMX)
+    fragment = client.post(url, {"reviewer": other_reviewer.pk, "due_date": due, "version": claim.version}, **HTMX)
     html = fragment.content.decode()
     assert html.lstrip().startswith('<div id="claim-main">')
     assert "Otto" in html
@@ -325,7 +326,8 @@ def test_assign_with_a_past_due_date_is_refused_with_a_reason(client: Any, edito
     claim = ClaimFactory()
     client.force_login(editor)
     response = client.post(
-        reverse("claims:claim_assign", args=[claim.pk]), {"reviewer": reviewer.pk, "due_date": "2001-01-01"}
+        reverse("claims:claim_assign", args=[claim.pk]),
+        {"reviewer": reviewer.pk, "due_date": "2001-01-01", "version": claim.version},
     )
     assert response.status_code == 400
     assert "The due date is in the past" in response.content.decode()
@@ -397,7 +399,9 @@ def test_stale_save_draft_rerenders_with_the_users_text_and_the_newer_version(cl
     assert Verdict.objects.get(claim=claim).explanation == "My long careful text"
 
 
-def test_verdict_typed_after_the_session_expired_is_restored_after_login(client: Any, reviewer: Any) -> None:
+def test_a_verdict_posted_after_the_login_expired_leads_back_to_the_claim_and_stores_nothing(
+    client: Any, reviewer: Any
+) -> None:
     claim = _in_review(reviewer)
     rating = Rating.objects.order_by("value").first()
     # No login: the session has expired. The CSRF cookie outlives the session, so the POST reaches the view.
@@ -407,15 +411,16 @@ def test_verdict_typed_after_the_session_expired_is_restored_after_login(client:
     )
     assert response.status_code == 302
     assert response.url == reverse("login") + "?next=" + reverse("claims:claim", args=[claim.pk]).replace("/", "%2F")
+    # The text waits in the reviewer's browser tab (verdict.js), not on the server.
+    assert not Session.objects.exists()
     login = client.post(
         response.url,
         {"username": "rita", "password": "pass-for-tests-1", "next": reverse("claims:claim", args=[claim.pk])},
     )
     assert login.url == reverse("claims:claim", args=[claim.pk])
     html = client.get(login.url).content.decode()
-    assert "Four paragraphs of careful work</textarea>" in html
-    assert "not saved yet" in html
-    assert f'value="{rating.pk}" checked' in html
+    assert 'id="draft-restored"' in html and "not saved yet" in html  # the notice verdict.js reveals
+    assert "Four paragraphs of careful work" not in html
     assert Verdict.objects.get(claim=claim).explanation == ""
 
 
@@ -427,7 +432,17 @@ def test_htmx_autosave_after_expiry_redirects_the_browser_to_login(client: Any, 
         **HTMX,
     )
     assert response.headers["HX-Redirect"].startswith(reverse("login"))
-    assert client.session[f"unsaved_verdict_{claim.pk}"]["explanation"] == "Half a sentence"
+    assert "sessionid" not in response.cookies
+    assert not Session.objects.exists()
+
+
+def test_the_verdict_form_says_how_unsaved_text_is_kept(client: Any, reviewer: Any) -> None:
+    claim = _in_review(reviewer)
+    client.force_login(reviewer)
+    html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
+    assert "what you typed stays in this browser tab" in html
+    assert "<noscript> Without JavaScript it cannot be kept" in html
+    assert f'data-user="{reviewer.pk}"' in html
 
 
 def test_submit_says_what_is_missing(client: Any, reviewer: Any) -> None:
@@ -525,7 +540,7 @@ def test_timeline_is_oldest_first(client: Any, editor: Any, reviewer: Any) -> No
     claim = ClaimFactory()
     client.force_login(editor)
     client.post(reverse("claims:comment_add", args=[claim.pk]), {"body": "First note"})
-    client.post(reverse("claims:claim_assign", args=[claim.pk]), {"reviewer": reviewer.pk})
+    client.post(reverse("claims:claim_assign", args=[claim.pk]), {"reviewer": reviewer.pk, "version": claim.version})
     client.post(reverse("claims:comment_add", args=[claim.pk]), {"body": "Second note"})
     html = client.get(reverse("claims:claim", args=[claim.pk])).content.decode()
     assert html.index("First note") < html.index("assigned it to Rita Reviewer") < html.index("Second note")
@@ -574,7 +589,7 @@ def test_a_new_due_date_for_the_same_reviewer_is_noted_not_a_reassignment(
     client.force_login(editor)
     response = client.post(
         reverse("claims:claim_assign", args=[claim.pk]),
-        {"reviewer": reviewer.pk, "due_date": later.isoformat()},
+        {"reviewer": reviewer.pk, "due_date": later.isoformat(), "version": claim.version},
         follow=True,
     )
     html = response.content.decode()
@@ -589,7 +604,7 @@ def test_a_hand_made_due_date_change_on_an_approved_claim_is_refused(client: Any
     client.force_login(editor)
     client.post(
         reverse("claims:claim_assign", args=[claim.pk]),
-        {"reviewer": reviewer.pk, "due_date": timezone.localdate().isoformat()},
+        {"reviewer": reviewer.pk, "due_date": timezone.localdate().isoformat(), "version": claim.version},
     )
     claim.refresh_from_db()
     assert claim.due_date is None

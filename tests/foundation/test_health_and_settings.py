@@ -142,9 +142,24 @@ def test_a_demo_editor_can_inspect_the_admin_but_not_change_claims(client: Any) 
 
     call_command("load_seeds", "--demo-users", stdout=io.StringIO())
     claim = ClaimFactory()
-    client.login(username="editor", password="editor-demo-2026")
+    assert client.post("/admin/login/", {"username": "editor", "password": "editor-demo-2026"}).status_code == 302
     assert client.get("/admin/claims/claim/").status_code == 200
     page = client.get(f"/admin/claims/claim/{claim.pk}/change/")
     assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
     assert client.post(f"/admin/claims/claim/{claim.pk}/delete/", {"post": "yes"}).status_code == 403
     assert client.get("/admin/claims/rating/add/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_workspace_pages_are_gzipped_for_browsers_that_accept_it(client: Any) -> None:
+    import gzip
+
+    from tests.factories import ClaimFactory, UserFactory
+
+    ClaimFactory.create_batch(3)
+    client.force_login(UserFactory(groups=["editor"]))
+    plain = client.get("/board/")
+    packed = client.get("/board/", headers={"accept-encoding": "gzip"})
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert b"<h1" in gzip.decompress(packed.content)
+    assert len(packed.content) * 3 < len(plain.content)

@@ -141,8 +141,40 @@ def test_reviewer_cannot_see_or_resolve_reports(client: Client, published: Check
 def test_behind_a_proxy_the_address_is_the_one_the_proxy_appended(settings: Any) -> None:
     from claims.publishing.services import client_ip
 
-    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     meta = {"HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7", "REMOTE_ADDR": "10.0.0.2"}
     assert client_ip(meta) == "203.0.113.7"  # the first entry is whatever the client sent
-    settings.SECURE_PROXY_SSL_HEADER = None
+    settings.TRUSTED_PROXIES = []
     assert client_ip(meta) == "10.0.0.2"
+
+
+def test_a_forwarded_for_that_is_not_an_address_is_no_error_page(
+    client: Client, published: Check, settings: Any
+) -> None:
+    # The attack: behind the proxy setting, "X-Forwarded-For: not-an-ip" was a 500.
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    for trusted in ([], ["127.0.0.1"]):
+        settings.TRUSTED_PROXIES = trusted
+        response = client.post(
+            report_url(published), {"claim": "2", "message": "Wrong figure."}, HTTP_X_FORWARDED_FOR="not-an-ip"
+        )
+        assert response.status_code == 200
+    assert set(ErrorReport.objects.values_list("client_ip", flat=True)) == {"127.0.0.1"}
+
+
+def test_rotating_the_forwarded_for_header_does_not_pass_the_hourly_limit(
+    client: Client, published: Check, settings: Any
+) -> None:
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    statuses = [
+        client.post(
+            report_url(published),
+            {"claim": "2", "message": f"Report {n}"},
+            REMOTE_ADDR="198.51.100.7",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        ).status_code
+        for n in range(publishing.ERROR_REPORTS_PER_HOUR + 2)
+    ]
+    assert statuses[: publishing.ERROR_REPORTS_PER_HOUR] == [200] * publishing.ERROR_REPORTS_PER_HOUR
+    assert statuses[publishing.ERROR_REPORTS_PER_HOUR :] == [429, 429]

@@ -95,25 +95,51 @@ def test_claimreview_datafeed_holds_every_published_claim_review(
     assert all(r["reviewRating"]["alternateName"] for r in reviews)
 
 
-def test_feeds_are_cached_until_something_is_published(
+def test_feeds_are_served_from_memory_until_something_is_published(
     client: Client,
     two_published_one_draft: list[Check],
     make_check: Callable,
     editor: Any,
     django_assert_num_queries: Any,
+    settings: Any,
+    monkeypatch: Any,
 ) -> None:
+    from claims.publishing import memory
+    from claims.publishing.public_views import page_memory
+
+    settings.PUBLIC_REFRESH_SECONDS = 1.0
+    now = [1000.0]
+    monkeypatch.setattr(memory, "clock", lambda: now[0])
+    page_memory.clear()
     for name in ("public:feed", "public:claimreview_feed", "public:sitemap", "public:check_list"):
         first = client.get(reverse(name))
-        # Warm: one read of the generation and one of the cached body, whatever the number of checks.
-        with django_assert_num_queries(2):
+        # Warm: no query at all, whatever the number of checks.
+        with django_assert_num_queries(0):
             assert client.get(reverse(name)).content == first.content
-        # The reader's copy is still good: the generation read alone answers 304.
-        with django_assert_num_queries(1):
+        # The reader's copy is still good: 304, still without a query.
+        with django_assert_num_queries(0):
             assert client.get(reverse(name), headers={"if-none-match": first["ETag"]}).status_code == 304
     third = make_check(1, title="Third article")
     publish(third, editor)
+    now[0] += 1.01
     for name in ("public:feed", "public:claimreview_feed", "public:sitemap", "public:check_list"):
         assert third.slug in client.get(reverse(name)).content.decode(), name
+
+
+def test_each_page_of_the_sitemap_is_cached_apart(
+    client: Client, two_published_one_draft: list[Check], monkeypatch: Any
+) -> None:
+    from claims.publishing.sitemaps import CheckSitemap
+
+    monkeypatch.setattr(CheckSitemap, "limit", 1)
+    first = client.get(reverse("public:sitemap"), {"p": "1"}).content.decode()
+    second = client.get(reverse("public:sitemap"), {"p": "2"}).content.decode()
+    slugs = list(Check.objects.filter(status=Check.Status.PUBLISHED).values_list("slug", flat=True))
+    assert len(slugs) == 2
+    assert sum(slug in first for slug in slugs) == 1
+    assert sum(slug in second for slug in slugs) == 1
+    assert first != second
+    assert client.get(reverse("public:sitemap"), {"p": "x"}).status_code == 404
 
 
 def test_atom_summary_escapes_markup_from_claims_and_summaries(

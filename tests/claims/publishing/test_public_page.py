@@ -14,8 +14,9 @@ from django.test import Client
 from django.urls import reverse
 
 from claims.models import Check, Rating
+from claims.publishing import memory
 from claims.publishing.public_views import page_memory
-from tests.claims.publishing.conftest import publish
+from tests.claims.publishing.conftest import publish, withdraw
 
 pytestmark = pytest.mark.django_db
 
@@ -160,17 +161,32 @@ def test_unknown_slug_is_a_friendly_404(client: Client) -> None:
     assert b"Traceback" not in response.content
 
 
-# Cold cache: the check row, a cache read, the snapshot, and the DatabaseCache write (five statements).
-COLD_QUERIES = 8
-# Shared cache warm (another worker rendered it): the check row and one cache read.
-SHARED_QUERIES = 2
-# This process rendered it: the check row alone.
-LOCAL_QUERIES = 1
+# Cold: the public revision, the check row, a cache read, the snapshot, the DatabaseCache write (five).
+COLD_QUERIES = 9
+# Another process rendered it (shared cache warm): the revision, the check row and one cache read.
+SHARED_QUERIES = 3
+# This process has it and read the revision less than PUBLIC_REFRESH_SECONDS ago: nothing at all.
+HOT_QUERIES = 0
+
+
+@pytest.fixture
+def frozen_clock(settings: Any, monkeypatch: Any) -> list[float]:
+    """The production window (one revision read per second at most), on a clock the test moves."""
+    settings.PUBLIC_REFRESH_SECONDS = 1.0
+    now = [1000.0]
+    monkeypatch.setattr(memory, "clock", lambda: now[0])
+    page_memory.clear()
+    return now
 
 
 @pytest.mark.parametrize("claims", [2, 30])
 def test_query_count_is_constant_whatever_the_number_of_claims(
-    client: Client, make_check: Callable, editor: Any, django_assert_num_queries: Any, claims: int
+    client: Client,
+    make_check: Callable,
+    editor: Any,
+    django_assert_num_queries: Any,
+    claims: int,
+    frozen_clock: list[float],
 ) -> None:
     check = make_check(claims)
     publish(check, editor)
@@ -179,13 +195,74 @@ def test_query_count_is_constant_whatever_the_number_of_claims(
     with django_assert_num_queries(COLD_QUERIES):
         response = get_page(client, check)
     assert len(lxml.html.fromstring(response.content).find_class("claim")) == claims
-    with django_assert_num_queries(LOCAL_QUERIES):
+    with django_assert_num_queries(HOT_QUERIES):
+        assert get_page(client, check).content == response.content
+    with django_assert_num_queries(HOT_QUERIES):
+        assert get_page(client, check, if_none_match=response["ETag"]).status_code == 304
+    frozen_clock[0] += 1.5
+    with django_assert_num_queries(1):  # the window passed: the revision is read, nothing moved
         assert get_page(client, check).content == response.content
     page_memory.clear()
     with django_assert_num_queries(SHARED_QUERIES):
         assert get_page(client, check).content == response.content
-    with django_assert_num_queries(1):
-        assert get_page(client, check, if_none_match=response["ETag"]).status_code == 304
+
+
+def test_a_withdrawal_reaches_readers_within_the_refresh_window(
+    client: Client, published: Check, editor: Any, frozen_clock: list[float]
+) -> None:
+    assert get_page(client, published).status_code == 200
+    withdraw(published, editor, "The article was retracted by its outlet.")
+    frozen_clock[0] += 0.5
+    assert get_page(client, published).status_code == 200  # still inside the second
+    frozen_clock[0] += 0.6
+    gone = get_page(client, published)
+    assert gone.status_code == 410
+    assert "The article was retracted by its outlet." in gone.content.decode()
+
+
+def test_a_correction_reaches_readers_within_the_refresh_window(
+    client: Client, published: Check, editor: Any, reviewer: Any, frozen_clock: list[float]
+) -> None:
+    from tests.claims.publishing.test_versions import correct_claim
+
+    first = get_page(client, published)
+    correct_claim(published, number=1, editor=editor, reviewer=reviewer, rating="Inaccurate")
+    publish(published, editor, "a second study contradicts it")
+    frozen_clock[0] += 1.01
+    second = get_page(client, published)
+    assert second["ETag"] != first["ETag"]
+    assert "Inaccurate" in lxml.html.fromstring(second.content).get_element_by_id("claim-1").text_content()
+
+
+def test_pages_in_memory_are_served_while_the_database_is_unreachable(
+    client: Client, published: Check, monkeypatch: Any
+) -> None:
+    from django.db import OperationalError
+
+    first = get_page(client, published)
+
+    def unreachable() -> int:
+        raise OperationalError("terminating connection due to administrator command")
+
+    monkeypatch.setattr(page_memory, "read_revision", unreachable)
+    again = get_page(client, published)
+    assert again.status_code == 200 and again.content == first.content
+
+
+def test_text_responses_are_gzipped_for_readers_who_accept_it(client: Client, published: Check) -> None:
+    import gzip
+
+    plain = get_page(client, published)
+    packed = get_page(client, published, accept_encoding="gzip, deflate, br")
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) * 4 < len(plain.content)
+    # Two encodings, two representations: the compressed one carries the weak form of the tag.
+    assert packed["ETag"] == "W/" + plain["ETag"]
+    assert get_page(client, published, if_none_match=packed["ETag"]).status_code == 304
+    for name in ("public:check_list", "public:feed", "public:claimreview_feed", "public:sitemap"):
+        response = client.get(reverse(name), headers={"accept-encoding": "gzip"})
+        assert response["Content-Encoding"] == "gzip", name
 
 
 def test_repeat_visit_with_etag_or_last_modified_gets_304(client: Client, published: Check) -> None:
@@ -258,3 +335,42 @@ def test_check_list_shows_published_checks_newest_first_and_paginates(
 def test_public_pages_refuse_post(client: Client, published: Check) -> None:
     assert client.post(reverse("public:check", args=[published.slug])).status_code == 405
     assert client.post(reverse("public:check_list")).status_code == 405
+
+
+def test_the_page_weight_per_claim_stays_in_check(client: Client, make_check: Callable, editor: Any) -> None:
+    import gzip
+
+    sizes = {}
+    for claims in (2, 30):
+        check = make_check(claims, title=f"An article with {claims} claims")
+        publish(check, editor)
+        sizes[claims] = len(get_page(client, check).content)
+    per_claim = (sizes[30] - sizes[2]) / 28
+    # Each claim here has a quote, a verdict, one source and its ClaimReview markup.
+    assert per_claim < 3200, per_claim  # 3,011 when written (3,393 before the symbols, more before compaction)
+    html = get_page(client, check).content.decode()
+    assert "\n\n" not in html and "\n " not in html  # no template indentation nor blank lines
+    assert len(gzip.compress(html.encode())) < sizes[30] / 4
+
+
+def test_a_made_up_query_string_is_answered_but_not_kept_in_memory(
+    client: Client, published: Check, django_assert_max_num_queries: Any, frozen_clock: list[float]
+) -> None:
+    url = reverse("public:check", args=[published.slug])
+    page = client.get(url).content
+    kept = len(page_memory.entries)
+    for n in range(5):
+        assert client.get(url, {"utm_source": f"x{n}"}).content == page
+    assert len(page_memory.entries) == kept
+
+
+def test_the_hot_path_still_checks_the_host_and_sends_the_public_headers(
+    client: Client, published: Check, settings: Any
+) -> None:
+    url = reverse("public:check", args=[published.slug])
+    client.get(url)  # now in memory
+    hit = client.get(url)
+    assert hit["Content-Security-Policy"].startswith("default-src 'none'")
+    assert hit["X-Frame-Options"] == "DENY" and hit["X-Content-Type-Options"] == "nosniff"
+    assert "sessionid" not in hit.cookies and "csrftoken" not in hit.cookies
+    assert client.get(url, headers={"host": "evil.example"}).status_code == 400
