@@ -94,3 +94,13 @@ def _close_stray_connections(django_db_setup: Any, django_db_blocker: Any) -> An
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_root() -> None:
+    """WhiteNoise wants STATIC_ROOT to exist (the WSGI module makes it for servers; a fresh clone has none)."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
