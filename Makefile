@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint format stop clean chromium bench
+.PHONY: run test lint format stop clean chromium gettext compile-messages messages catalogue-check bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,12 +18,16 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $(VENV)/.run-installed $@
 
+# Django's translation commands, on the project's settings without manage.py (which starts the embedded
+# PostgreSQL: none of them needs a database); the catalogues' locations and options are in factcheck/catalogue.py.
+DJANGO := DJANGO_SETTINGS_MODULE=factcheck.settings $(BIN)/python -m django
+
 ## make run: embedded PostgreSQL, migrations, seed + demo accounts, Celery worker + beat, web on :8000
-run: $(VENV)/.run-installed
+run: $(VENV)/.run-installed compile-messages
 	$(BIN)/python bin/run
 
 ## make test: the whole suite on real PostgreSQL (embedded unless DATABASE_URL is set), lint included
-test: $(VENV)/.dev-installed chromium
+test: $(VENV)/.dev-installed chromium compile-messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null || (echo "Model changes without a migration: run manage.py makemigrations"; exit 1)
@@ -31,6 +35,22 @@ test: $(VENV)/.dev-installed chromium
 
 chromium:
 	@bin/ensure-chromium
+
+gettext:
+	@bin/ensure-gettext
+
+# The catalogues compiled for Django (locale/*/LC_MESSAGES/*.mo, build output that git ignores); up-to-date
+# ones are skipped, so this is quick.
+compile-messages: $(VENV)/.run-installed gettext
+	@$(DJANGO) compilemessages --verbosity 0 --ignore=.venv --ignore=var --ignore=test-results --ignore=bench --ignore=tests
+
+## make messages: every message of the code into locale/fr/LC_MESSAGES/django.po and djangojs.po (new ones empty)
+messages: $(VENV)/.dev-installed gettext
+	$(BIN)/python -m factcheck.catalogue extract
+
+## make catalogue-check: fail, listing them, on messages missing from the French catalogue, fuzzy or untranslated
+catalogue-check: $(VENV)/.dev-installed gettext
+	$(BIN)/python bin/check-catalogue
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

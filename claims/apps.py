@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ClaimsConfig(AppConfig):
     name = "claims"
-    verbose_name = "Claims and verdicts"
+    verbose_name = _("Claims and verdicts")

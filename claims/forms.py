@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from claims.models import Article, ClaimStatus, Confidence, Priority, Rating, Stance, display_name
 from claims.selectors import (
@@ -29,18 +29,18 @@ class ClaimCreateForm(forms.Form):
     span_end = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     quote = forms.CharField(
         required=False,
-        label="Exact words from the article",
-        help_text="Select text in the article, or paste the words exactly as they appear.",
+        label=gettext_lazy("Exact words from the article"),
+        help_text=gettext_lazy("Select text in the article, or paste the words exactly as they appear."),
         widget=forms.Textarea(attrs={"rows": 3}),
         strip=False,
     )
     text = forms.CharField(
         required=False,
-        label="The claim, in your words",
-        help_text="Leave empty to use the quoted words.",
+        label=gettext_lazy("The claim, in your words"),
+        help_text=gettext_lazy("Leave empty to use the quoted words."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    claimant = forms.CharField(required=False, max_length=300, label="Who makes the claim")
+    claimant = forms.CharField(required=False, max_length=300, label=gettext_lazy("Who makes the claim"))
     priority = forms.TypedChoiceField(
         choices=Priority.choices, coerce=int, initial=Priority.NORMAL, required=False, empty_value=Priority.NORMAL
     )
@@ -55,7 +55,7 @@ class ClaimCreateForm(forms.Form):
         start, end, quote = data.get("span_start"), data.get("span_end"), data.get("quote") or ""
         if start is not None and end is not None:
             if not (0 <= start < end <= len(body)):
-                raise forms.ValidationError("The selection is not part of this article; select the text again.")
+                raise forms.ValidationError(_("The selection is not part of this article; select the text again."))
             if quote and body[start:end] != quote:
                 # The words typed differ from the selection: the words win, found near the selection.
                 found = locate_quote(body, quote, hint=start)
@@ -68,29 +68,29 @@ class ClaimCreateForm(forms.Form):
                 raise forms.ValidationError(_not_found(quote))
             start, end = found
         else:
-            raise forms.ValidationError("Select the words of the claim in the article, or paste them exactly.")
+            raise forms.ValidationError(_("Select the words of the claim in the article, or paste them exactly."))
         # Trim the spaces a selection drags along; the anchor is the words themselves.
         while start < end and body[start].isspace():
             start += 1
         while end > start and body[end - 1].isspace():
             end -= 1
         if start == end:
-            raise forms.ValidationError("The selection holds only spaces; select the words of the claim.")
+            raise forms.ValidationError(_("The selection holds only spaces; select the words of the claim."))
         data["span_start"], data["span_end"] = start, end
         return data
 
 
 def _not_found(quote: str) -> str:
     short = quote.strip()[:80]
-    return (
-        f"“{short}” does not appear in the article exactly as written. "
+    return _(
+        "“%(words)s” does not appear in the article exactly as written. "
         "Copy the words from the article (punctuation and quotation marks included)."
-    )
+    ) % {"words": short}
 
 
 class ClaimEditForm(forms.Form):
-    text = forms.CharField(label="The claim, in your words", widget=forms.Textarea(attrs={"rows": 2}))
-    claimant = forms.CharField(required=False, max_length=300, label="Who makes the claim")
+    text = forms.CharField(label=gettext_lazy("The claim, in your words"), widget=forms.Textarea(attrs={"rows": 2}))
+    claimant = forms.CharField(required=False, max_length=300, label=gettext_lazy("Who makes the claim"))
     priority = forms.TypedChoiceField(choices=Priority.choices, coerce=int)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -109,12 +109,19 @@ class ReviewerChoiceField(forms.ModelChoiceField):
 
 
 class AssignForm(forms.Form):
-    reviewer = ReviewerChoiceField(queryset=None, empty_label="Choose a reviewer…", label="Reviewer")
+    reviewer = ReviewerChoiceField(
+        queryset=None, empty_label=gettext_lazy("Choose a reviewer…"), label=gettext_lazy("Reviewer")
+    )
     due_date = forms.DateField(
-        required=False, label="Due date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        required=False,
+        label=gettext_lazy("Due date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     note = forms.CharField(
-        required=False, label="Note for the reviewer", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+        required=False,
+        label=gettext_lazy("Note for the reviewer"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
     )
     # The claim's version the editor saw: a claim that changed since is not silently reassigned.
     version = forms.IntegerField(
@@ -131,7 +138,7 @@ class AssignForm(forms.Form):
     def clean_due_date(self) -> Any:
         due = self.cleaned_data.get("due_date")
         if due is not None and due < timezone.localdate():
-            raise forms.ValidationError("The due date is in the past; choose today or later.")
+            raise forms.ValidationError(_("The due date is in the past; choose today or later."))
         return due
 
 
@@ -141,10 +148,10 @@ class NoteForm(forms.Form):
 
 class SendBackForm(forms.Form):
     note = forms.CharField(
-        label="What needs to change",
+        label=gettext_lazy("What needs to change"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
-        error_messages={"required": "Say what needs to change: the note is sent back to the reviewer."},
+        error_messages={"required": gettext_lazy("Say what needs to change: the note is sent back to the reviewer.")},
     )
 
 
@@ -153,7 +160,9 @@ class VerdictForm(forms.Form):
         queryset=Rating.objects.filter(is_active=True), required=False, widget=forms.RadioSelect, empty_label=None
     )
     explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 8}), strip=False)
-    confidence = forms.ChoiceField(choices=[("", "Not set"), *Confidence.choices], required=False)
+    confidence = forms.ChoiceField(
+        choices=[("", pgettext_lazy("confidence in a verdict", "Not set")), *Confidence.choices], required=False
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def draft(self) -> dict[str, Any]:
@@ -171,24 +180,26 @@ class EvidenceForm(forms.Form):
     candidate = forms.IntegerField(required=False, widget=forms.HiddenInput)
     url = forms.URLField(required=False, label="URL", max_length=2000, assume_scheme="https")
     doi = forms.CharField(required=False, label="DOI", max_length=255)
-    title = forms.CharField(required=False, label="Title", max_length=1000)
+    title = forms.CharField(required=False, label=gettext_lazy("Title"), max_length=1000)
     stance = forms.ChoiceField(choices=Stance.choices, initial=Stance.SUPPORTS)
-    quote = forms.CharField(required=False, label="Quoted passage", widget=forms.Textarea(attrs={"rows": 2}))
-    locator = forms.CharField(required=False, label="Page, figure or table", max_length=100)
+    quote = forms.CharField(
+        required=False, label=gettext_lazy("Quoted passage"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    locator = forms.CharField(required=False, label=gettext_lazy("Page, figure or table"), max_length=100)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not data.get("candidate") and not data.get("url") and not (data.get("doi") or "").strip():
-            raise forms.ValidationError("Give the citation's URL or DOI.")
+            raise forms.ValidationError(_("Give the citation's URL or DOI."))
         return data
 
 
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label="Comment",
+        label=gettext_lazy("Comment"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=10000,
-        error_messages={"required": "Write something before posting a comment."},
+        error_messages={"required": gettext_lazy("Write something before posting a comment.")},
     )
 
 

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 def display_name(user: Any, fallback: str = "") -> str:
@@ -52,17 +54,17 @@ def url_key(url: str) -> str:
 
 class Article(models.Model):
     class Origin(models.TextChoices):
-        PASTE = "paste", "Pasted text"
-        FILE = "file", "Uploaded file"
-        URL = "url", "Fetched from a URL"
-        SEED = "seed", "Demo seed"
+        PASTE = "paste", _("Pasted text")
+        FILE = "file", _("Uploaded file")
+        URL = "url", _("Fetched from a URL")
+        SEED = "seed", _("Demo seed")
 
     title = models.CharField(max_length=500)
     outlet = models.CharField(max_length=200, blank=True)
-    authors = models.CharField(max_length=500, blank=True, help_text="Author(s) as credited by the outlet.")
-    url = models.URLField(max_length=2000, blank=True, verbose_name="original URL")
-    published_on = models.DateField(null=True, blank=True, verbose_name="publication date")
-    body = models.TextField(help_text="The article text exactly as imported; claim offsets point into it.")
+    authors = models.CharField(max_length=500, blank=True, help_text=_("Author(s) as credited by the outlet."))
+    url = models.URLField(max_length=2000, blank=True, verbose_name=_("original URL"))
+    published_on = models.DateField(null=True, blank=True, verbose_name=_("publication date"))
+    body = models.TextField(help_text=_("The article text exactly as imported; claim offsets point into it."))
     content_hash = models.CharField(max_length=64, db_index=True, editable=False)
     url_key = models.CharField(
         max_length=2000,
@@ -71,7 +73,7 @@ class Article(models.Model):
         db_default="",  # writers that bypass the ORM (COPY in the benchmarks) need not know the column
         db_index=True,
         editable=False,
-        help_text="The URL as the import dedupe compares it.",
+        help_text=_("The URL as the import dedupe compares it."),
     )
     earlier_version = models.ForeignKey(
         "self",
@@ -79,7 +81,7 @@ class Article(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="later_versions",
-        help_text="The article this one was imported anyway as a new version of.",
+        help_text=_("The article this one was imported anyway as a new version of."),
     )
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.PASTE)
     imported_by = models.ForeignKey(
@@ -103,13 +105,13 @@ class Article(models.Model):
 
 
 class ClaimStatus(models.TextChoices):
-    NEW = "new", "New"
-    ASSIGNED = "assigned", "Assigned"
-    IN_REVIEW = "in_review", "In review"
-    SUBMITTED = "submitted", "Verdict submitted"
-    CHANGES_REQUESTED = "changes_requested", "Changes requested"
-    APPROVED = "approved", "Approved"
-    PUBLISHED = "published", "Published"
+    NEW = "new", pgettext_lazy("the status of a claim", "New")
+    ASSIGNED = "assigned", pgettext_lazy("the status of a claim", "Assigned")
+    IN_REVIEW = "in_review", pgettext_lazy("the status of a claim", "In review")
+    SUBMITTED = "submitted", pgettext_lazy("the status of a claim", "Verdict submitted")
+    CHANGES_REQUESTED = "changes_requested", pgettext_lazy("the status of a claim", "Changes requested")
+    APPROVED = "approved", pgettext_lazy("the status of a claim", "Approved")
+    PUBLISHED = "published", pgettext_lazy("the status of a claim", "Published")
 
 
 class StateGroup(frozenset[str]):
@@ -174,22 +176,24 @@ def done_last() -> models.Case:
 
 
 class Priority(models.IntegerChoices):
-    LOW = 0, "Low"
-    NORMAL = 1, "Normal"
-    HIGH = 2, "High"
-    URGENT = 3, "Urgent"
+    LOW = 0, pgettext_lazy("a claim's priority", "Low")
+    NORMAL = 1, pgettext_lazy("a claim's priority", "Normal")
+    HIGH = 2, pgettext_lazy("a claim's priority", "High")
+    URGENT = 3, pgettext_lazy("a claim's priority", "Urgent")
 
 
 class Claim(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
-    text = models.TextField(help_text="The claim as the editor words it.")
-    span_start = models.PositiveIntegerField(help_text="Offset of the first character of the quote in the body.")
-    span_end = models.PositiveIntegerField(help_text="Offset just past the last character of the quote.")
-    quote = models.TextField(help_text="The exact article text the claim was taken from.")
-    claimant = models.CharField(max_length=300, blank=True, help_text="Who made the claim.")
+    text = models.TextField(help_text=_("The claim as the editor words it."))
+    span_start = models.PositiveIntegerField(help_text=_("Offset of the first character of the quote in the body."))
+    span_end = models.PositiveIntegerField(help_text=_("Offset just past the last character of the quote."))
+    quote = models.TextField(help_text=_("The exact article text the claim was taken from."))
+    claimant = models.CharField(max_length=300, blank=True, help_text=_("Who made the claim."))
     # Kept by the database (a trigger of migration 0005): the claim's order in its article's text.
     number = models.PositiveIntegerField(
-        null=True, editable=False, help_text="The claim's place in the article (1, 2, 3 ...), in the order of the text."
+        null=True,
+        editable=False,
+        help_text=_("The claim's place in the article (1, 2, 3 ...), in the order of the text."),
     )
     same_as = models.ForeignKey(
         "self",
@@ -197,7 +201,7 @@ class Claim(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="later_checks",
-        help_text="An earlier claim of the newsroom that says the same thing, as an editor marked it.",
+        help_text=_("An earlier claim of the newsroom that says the same thing, as an editor marked it."),
     )
     status = models.CharField(max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.NEW, editable=False)
     assignee = models.ForeignKey(
@@ -205,7 +209,7 @@ class Claim(models.Model):
     )
     due_date = models.DateField(null=True, blank=True)
     priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
-    version = models.PositiveIntegerField(default=1, help_text="Bumped on every edit; stale saves are refused.")
+    version = models.PositiveIntegerField(default=1, help_text=_("Bumped on every edit; stale saves are refused."))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -256,8 +260,6 @@ class Claim(models.Model):
     @property
     def label(self) -> str:
         """How every page, message and email names the claim: “Claim 3”, its number in the article."""
-        from django.utils.translation import gettext
-
         if self.number is None:
             return gettext("New claim")
         return gettext("Claim %(number)s") % {"number": self.number}
@@ -282,8 +284,8 @@ class Rating(models.Model):
 
     label = models.CharField(max_length=60, unique=True)
     description = models.TextField(blank=True)
-    value = models.SmallIntegerField(unique=True, help_text="Position on the worst..best numeric range.")
-    colour = models.CharField(max_length=7, default="#6b7280", help_text="Hex colour, e.g. #15803d.")
+    value = models.SmallIntegerField(unique=True, help_text=_("Position on the worst..best numeric range."))
+    colour = models.CharField(max_length=7, default="#6b7280", help_text=_("Hex colour, e.g. #15803d."))
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(default=True)
 
@@ -298,9 +300,9 @@ class Rating(models.Model):
 
 
 class Confidence(models.TextChoices):
-    LOW = "low", "Low"
-    MEDIUM = "medium", "Medium"
-    HIGH = "high", "High"
+    LOW = "low", pgettext_lazy("confidence in a verdict", "Low")
+    MEDIUM = "medium", pgettext_lazy("confidence in a verdict", "Medium")
+    HIGH = "high", pgettext_lazy("confidence in a verdict", "High")
 
 
 class Verdict(models.Model):
@@ -339,13 +341,13 @@ class Verdict(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Verdict on claim {self.claim_id}"
+        return gettext("Verdict on claim %(id)s") % {"id": self.claim_id}
 
 
 class Stance(models.TextChoices):
-    SUPPORTS = "supports", "Supports the claim"
-    REFUTES = "refutes", "Refutes the claim"
-    CONTEXT = "context", "Gives context"
+    SUPPORTS = "supports", _("Supports the claim")
+    REFUTES = "refutes", _("Refutes the claim")
+    CONTEXT = "context", _("Gives context")
 
 
 class Evidence(models.Model):
@@ -359,10 +361,10 @@ class Evidence(models.Model):
     class Lookup(models.TextChoices):
         """Resolving a DOI or PMID typed by hand through the providers, in a task after commit."""
 
-        NONE = "", "Not needed"
-        PENDING = "pending", "Looking it up"
-        DONE = "done", "Found"
-        FAILED = "failed", "Not found"
+        NONE = "", _("Not needed")
+        PENDING = "pending", _("Looking it up")
+        DONE = "done", _("Found")
+        FAILED = "failed", _("Not found")
 
     url = models.URLField(max_length=2000, blank=True)
     doi = models.CharField(max_length=255, blank=True)
@@ -373,11 +375,11 @@ class Evidence(models.Model):
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     study = models.JSONField(default=dict, blank=True, help_text="The study card (see claims.studies).")
     lookup = models.CharField(max_length=10, choices=Lookup.choices, default=Lookup.NONE, blank=True)
-    lookup_note = models.TextField(blank=True, help_text="Why the look-up failed, in words.")
+    lookup_note = models.TextField(blank=True, help_text=_("Why the look-up failed, in words."))
     lookup_requested_at = models.DateTimeField(null=True, blank=True)
     stance = models.CharField(max_length=10, choices=Stance.choices)
-    quote = models.TextField(blank=True, help_text="An optional quoted passage.")
-    locator = models.CharField(max_length=100, blank=True, help_text="Page, figure or table.")
+    quote = models.TextField(blank=True, help_text=_("An optional quoted passage."))
+    locator = models.CharField(max_length=100, blank=True, help_text=_("Page, figure or table."))
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -420,41 +422,50 @@ class ClaimEvent(models.Model):
     """The audit trail. Rows are only ever inserted."""
 
     class Kind(models.TextChoices):
-        CREATED = "created", "Created"
-        STATUS = "status", "Status change"
-        EDIT = "edit", "Edit"
-        VERDICT = "verdict", "Verdict edit"
-        SOURCE = "source", "Source decision"
-        PUBLICATION = "publication", "Publication"
+        CREATED = "created", pgettext_lazy("a kind of event in a claim's timeline", "Created")
+        STATUS = "status", pgettext_lazy("a kind of event in a claim's timeline", "Status change")
+        EDIT = "edit", pgettext_lazy("a kind of event in a claim's timeline", "Edit")
+        VERDICT = "verdict", pgettext_lazy("a kind of event in a claim's timeline", "Verdict edit")
+        SOURCE = "source", pgettext_lazy("a kind of event in a claim's timeline", "Source decision")
+        PUBLICATION = "publication", pgettext_lazy("a kind of event in a claim's timeline", "Publication")
 
     class Action(models.TextChoices):
         """Every action the audit trail records. The workflow's moves are the first nine."""
 
-        ASSIGN = "assign", "Assigned"
-        REASSIGN = "reassign", "Reassigned"
-        UNASSIGN = "unassign", "Unassigned"
-        START_REVIEW = "start_review", "Review started"
-        SUBMIT = "submit", "Verdict submitted"
-        REQUEST_CHANGES = "request_changes", "Sent back"
-        APPROVE = "approve", "Approved"
-        PUBLISH = "publish", "Published"
-        REOPEN = "reopen", "Reopened"
-        EDIT = "edit", "Claim edited"
-        DUE_DATE = "due_date", "Due date changed"
-        COMMENT = "comment", "Comment posted"
-        DRAFT_SAVED = "draft_saved", "Draft saved"
-        EVIDENCE_ADDED = "evidence_added", "Evidence added"
-        EVIDENCE_REMOVED = "evidence_removed", "Evidence removed"
-        SOURCE_ADDED = "add", "Source added"
-        SOURCE_CONFIRMED = "confirm", "Source confirmed"
-        SOURCE_DISPUTED = "dispute", "Source disputed"
-        SOURCE_RECONFIRMED = "reconfirm", "Source confirmed after all"
-        SOURCE_REDISPUTED = "redispute", "Source disputed after all"
-        SOURCE_INTEGRITY = "integrity", "Source integrity changed"
-        SAME_CLAIM = "same_claim", "Marked as an earlier claim"
-        SAME_CLAIM_UNDONE = "same_claim_undone", "No longer marked as an earlier claim"
-        SIMILAR_DISMISSED = "similar_dismissed", "Similar claim dismissed"
-        VERDICT_REUSED = "verdict_reused", "Earlier verdict reused"
+        ASSIGN = "assign", pgettext_lazy("an event in a claim's audit trail", "Assigned")
+        REASSIGN = "reassign", pgettext_lazy("an event in a claim's audit trail", "Reassigned")
+        UNASSIGN = "unassign", pgettext_lazy("an event in a claim's audit trail", "Unassigned")
+        START_REVIEW = "start_review", pgettext_lazy("an event in a claim's audit trail", "Review started")
+        SUBMIT = "submit", pgettext_lazy("an event in a claim's audit trail", "Verdict submitted")
+        REQUEST_CHANGES = "request_changes", pgettext_lazy("an event in a claim's audit trail", "Sent back")
+        APPROVE = "approve", pgettext_lazy("an event in a claim's audit trail", "Approved")
+        PUBLISH = "publish", pgettext_lazy("an event in a claim's audit trail", "Published")
+        REOPEN = "reopen", pgettext_lazy("an event in a claim's audit trail", "Reopened")
+        EDIT = "edit", pgettext_lazy("an event in a claim's audit trail", "Claim edited")
+        DUE_DATE = "due_date", pgettext_lazy("an event in a claim's audit trail", "Due date changed")
+        COMMENT = "comment", pgettext_lazy("an event in a claim's audit trail", "Comment posted")
+        DRAFT_SAVED = "draft_saved", pgettext_lazy("an event in a claim's audit trail", "Draft saved")
+        EVIDENCE_ADDED = "evidence_added", pgettext_lazy("an event in a claim's audit trail", "Evidence added")
+        EVIDENCE_REMOVED = "evidence_removed", pgettext_lazy("an event in a claim's audit trail", "Evidence removed")
+        SOURCE_ADDED = "add", pgettext_lazy("an event in a claim's audit trail", "Source added")
+        SOURCE_CONFIRMED = "confirm", pgettext_lazy("an event in a claim's audit trail", "Source confirmed")
+        SOURCE_DISPUTED = "dispute", pgettext_lazy("an event in a claim's audit trail", "Source disputed")
+        SOURCE_RECONFIRMED = (
+            "reconfirm",
+            pgettext_lazy("an event in a claim's audit trail", "Source confirmed after all"),
+        )
+        SOURCE_REDISPUTED = "redispute", pgettext_lazy("an event in a claim's audit trail", "Source disputed after all")
+        SOURCE_INTEGRITY = "integrity", pgettext_lazy("an event in a claim's audit trail", "Source integrity changed")
+        SAME_CLAIM = "same_claim", pgettext_lazy("an event in a claim's audit trail", "Marked as an earlier claim")
+        SAME_CLAIM_UNDONE = (
+            "same_claim_undone",
+            pgettext_lazy("an event in a claim's audit trail", "No longer marked as an earlier claim"),
+        )
+        SIMILAR_DISMISSED = (
+            "similar_dismissed",
+            pgettext_lazy("an event in a claim's audit trail", "Similar claim dismissed"),
+        )
+        VERDICT_REUSED = "verdict_reused", pgettext_lazy("an event in a claim's audit trail", "Earlier verdict reused")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -482,7 +493,7 @@ class ClaimEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} on claim {self.claim_id}"
+        return gettext("%(kind)s on claim %(id)s") % {"kind": self.get_kind_display(), "id": self.claim_id}
 
 
 class DismissedSuggestion(models.Model):
@@ -500,23 +511,27 @@ class DismissedSuggestion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Dismissed hint {self.start}-{self.end} in article {self.article_id}"
+        return gettext("Dismissed hint %(start)s-%(end)s in article %(id)s") % {
+            "start": self.start,
+            "end": self.end,
+            "id": self.article_id,
+        }
 
 
 class Check(models.Model):
     """The public checked summary of one article."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        DRAFT = "draft", pgettext_lazy("the status of a check", "Draft")
+        PUBLISHED = "published", pgettext_lazy("the status of a check", "Published")
+        WITHDRAWN = "withdrawn", pgettext_lazy("the status of a check", "Withdrawn")
 
     article = models.OneToOneField(Article, on_delete=models.PROTECT, related_name="check_page")
     slug = models.SlugField(max_length=120, unique=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     headline = models.CharField(max_length=300, blank=True)
     summary = models.TextField(blank=True)
-    assessment = models.TextField(blank=True, verbose_name="overall assessment")
+    assessment = models.TextField(blank=True, verbose_name=_("overall assessment"))
     excluded_claims = models.ManyToManyField(Claim, blank=True, related_name="+")
     current_version = models.ForeignKey(
         "CheckVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

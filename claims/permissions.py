@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from factcheck.errors import ServiceError
 
@@ -23,8 +25,10 @@ if TYPE_CHECKING:
 
 EDITOR_GROUP = "editor"
 REVIEWER_GROUP = "reviewer"
-NOT_IN_NEWSROOM = "Your account is not part of the newsroom yet. Ask an editor to add you to the editors or reviewers."
-EDITORS_ONLY = "Only editors can do this."
+NOT_IN_NEWSROOM = _(
+    "Your account is not part of the newsroom yet. Ask an editor to add you to the editors or reviewers."
+)
+EDITORS_ONLY = _("Only editors can do this.")
 
 
 def _groups(user: Any) -> set[str]:
@@ -87,14 +91,16 @@ def require_staff(user: Any) -> None:
         raise PermissionDenied(NOT_IN_NEWSROOM)
 
 
-def require_editor(user: Any, reason: str = EDITORS_ONLY) -> None:
+def require_editor(user: Any, reason: str | Promise = EDITORS_ONLY) -> None:
     """A view guard: 403 with a reason unless ``user`` is an editor."""
     require_staff(user)
     if not is_editor(user):
         raise PermissionDenied(reason)
 
 
-def editor_required(reason: str = EDITORS_ONLY) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def editor_required(
+    reason: str | Promise = EDITORS_ONLY,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """Logged in (else the login page) and an editor (else 403 with ``reason``)."""
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -109,7 +115,7 @@ def editor_required(reason: str = EDITORS_ONLY) -> Callable[[Callable[..., HttpR
     return decorate
 
 
-def ensure_editor(user: Any, refusal: str) -> None:
+def ensure_editor(user: Any, refusal: str | Promise) -> None:
     """A service guard: raise :class:`ServiceError` with the sentence ``refusal`` unless ``user`` is an editor."""
     if not is_editor(user):
-        raise ServiceError(refusal)
+        raise ServiceError(str(refusal))

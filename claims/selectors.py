@@ -15,6 +15,8 @@ from django.db import connection
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from claims import hooks, studies
 from claims.models import (
@@ -42,14 +44,14 @@ QUEUE_PAGE_SIZE = 25
 MAX_PAGE = 1000
 
 # sort key -> (label, ORDER BY). Each order is served by an index in claims.models.Claim.Meta.
-BOARD_SORTS: dict[str, tuple[str, tuple[Any, ...]]] = {
+BOARD_SORTS: dict[str, tuple[Any, tuple[Any, ...]]] = {
     # Open work by due date, then approved and published work: their old due dates would come first.
-    "due": ("Due date", (done_last().asc(), "due_date", "id")),
-    "priority": ("Priority", ("-priority", "-id")),
-    "created": ("Newest", ("-created_at", "-id")),
-    "status": ("Status", ("status", "due_date", "id")),
+    "due": (_("Due date"), (done_last().asc(), "due_date", "id")),
+    "priority": (_("Priority"), ("-priority", "-id")),
+    "created": (pgettext_lazy("sort the board by", "Newest"), ("-created_at", "-id")),
+    "status": (_("Status"), ("status", "due_date", "id")),
 }
-DUE_FILTERS = {"overdue": "Overdue", "week": "Due this week", "none": "No due date"}
+DUE_FILTERS = {"overdue": _("Overdue"), "week": _("Due this week"), "none": _("No due date")}
 # The board's words filter spells out up to this many matching claims' ids (one query, then exact plans).
 WORDS_LISTED = 1000
 
@@ -355,6 +357,10 @@ class TimelineEntry:
     item: Any
 
 
+# The notes of these actions are written by the workspace itself, stored in English (marked for translation with
+# gettext_noop where they are written) and shown in the reader's language; people's notes are shown as written.
+SYSTEM_NOTE_ACTIONS = frozenset({A.EDIT, A.SOURCE_INTEGRITY})
+
 # Autosaves and comment bookkeeping would drown the story; the comment itself is its entry.
 HIDDEN_EVENT_ACTIONS = (A.DRAFT_SAVED, A.COMMENT)
 
@@ -367,6 +373,7 @@ def claim_timeline(*, claim: Claim) -> list[TimelineEntry]:
     entries = []
     for event in events:
         event.to_label = labels.get(event.to_status, "")
+        event.shown_note = gettext(event.note) if event.note and event.action in SYSTEM_NOTE_ACTIONS else event.note
         entries.append(TimelineEntry(event.created_at, "event", event))
     entries += [TimelineEntry(c.created_at, "comment", c) for c in comments]
     entries.sort(key=lambda e: (e.at, 0 if e.kind == "event" else 1, e.item.pk))
@@ -495,11 +502,11 @@ def reviewers() -> QuerySet[Any]:
 ARTICLES_PAGE_SIZE = 50
 # progress filter -> label
 ARTICLE_PROGRESS = {
-    "none": "No claims yet",
-    "open": "Claims still being checked",
-    "done": "Every claim approved",
+    "none": _("No claims yet"),
+    "open": _("Claims still being checked"),
+    "done": _("Every claim approved"),
 }
-ARTICLE_PUBLISHED = {"yes": "Check published", "no": "Not published"}
+ARTICLE_PUBLISHED = {"yes": _("Check published"), "no": _("Not published")}
 
 
 @dataclass

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from claims import hooks, permissions
 from claims.models import (
@@ -55,11 +56,11 @@ def article_create(
     """
     body = normalise_newlines(body)
     if "\x00" in body or "\x00" in title:
-        raise ServiceError("The text holds NUL characters, so it is not plain text; nothing was imported.")
+        raise ServiceError(_("The text holds NUL characters, so it is not plain text; nothing was imported."))
     if not body.strip():
-        raise ServiceError("The article has no text to check.")
+        raise ServiceError(_("The article has no text to check."))
     if not title.strip():
-        raise ServiceError("The article needs a title.")
+        raise ServiceError(_("The article needs a title."))
     return Article.objects.create(
         title=title.strip()[:500],
         body=body,
@@ -108,12 +109,12 @@ def claim_create(
     records its searches and enqueues them after commit); ``search_sources`` tells them whether to search.
     """
     if by is not None:
-        permissions.ensure_editor(by, "Only an editor can pick claims from an article.")
+        permissions.ensure_editor(by, _("Only an editor can pick claims from an article."))
     if not (0 <= span_start < span_end <= len(article.body)):
-        raise ServiceError("The selected text is not part of this article.")
+        raise ServiceError(_("The selected text is not part of this article."))
     quote = article.body[span_start:span_end]
     if not quote.strip():
-        raise ServiceError("The selection holds only spaces; select the words of the claim.")
+        raise ServiceError(_("The selection holds only spaces; select the words of the claim."))
     # The article's row lock serialises claims made from it: two editors selecting the same words at
     # once make one claim, and the numbers the database gives follow the text.
     Article.objects.select_for_update().filter(pk=article.pk).first()
@@ -147,11 +148,11 @@ def claim_create(
 def claim_edit(*, claim_id: int, by: Any, version: int, text: str, claimant: str, priority: int | None = None) -> Claim:
     """Reword a claim or change its claimant. A stale ``version`` is refused; nothing is overwritten."""
     claim = Claim.objects.select_for_update().get(pk=claim_id)
-    permissions.ensure_editor(by, "Only an editor can edit a claim.")
+    permissions.ensure_editor(by, _("Only an editor can edit a claim."))
     if claim.version != version:
         raise StaleEdit(claim)
     if not text.strip():
-        raise ServiceError("The claim cannot be empty.")
+        raise ServiceError(_("The claim cannot be empty."))
     before = {"text": claim.text, "claimant": claim.claimant, "priority": claim.priority}
     claim.text = text.strip()
     claim.claimant = claimant.strip()
@@ -167,7 +168,7 @@ def claim_edit(*, claim_id: int, by: Any, version: int, text: str, claimant: str
         actor=by,
         kind=ClaimEvent.Kind.EDIT,
         action=A.EDIT,
-        note="Claim edited",
+        note=gettext_noop("Claim edited"),
         data={"before": before, "after": after},
     )
     return claim
@@ -190,8 +191,10 @@ class StaleEdit(ServiceError):
     def __init__(self, current: Any) -> None:
         self.current = current
         super().__init__(
-            "Someone else saved this first. Your changes were not saved; "
-            "the newer version is shown below so you can reapply them."
+            _(
+                "Someone else saved this first. Your changes were not saved; "
+                "the newer version is shown below so you can reapply them."
+            )
         )
 
 
@@ -199,7 +202,7 @@ def _reviewer(user_id: int | None) -> Any:
     User = get_user_model()
     user = User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
     if user is None or not permissions.is_reviewer(user):
-        raise ServiceError("Choose a reviewer to assign the claim to.")
+        raise ServiceError(_("Choose a reviewer to assign the claim to."))
     return user
 
 
@@ -243,7 +246,7 @@ def claim_assign(
     """
     reviewer = _reviewer(reviewer_id)
     if due_date is not None and due_date < timezone.localdate():
-        raise ServiceError("The due date is in the past.")
+        raise ServiceError(_("The due date is in the past."))
     # Lock first, so the choice between assign, reassign and a due-date edit sees the current state.
     current = Claim.objects.select_for_update().get(pk=claim_id)
     if version is not None and current.version != version:
@@ -268,9 +271,9 @@ def claim_assign(
 
 def _claim_due_date_set(claim: Claim, *, due_date: dt.date | None, by: Any, note: str) -> Claim:
     if not permissions.is_editor(by):
-        raise WorkflowError("Only an editor can change the due date of this claim.")
+        raise WorkflowError(_("Only an editor can change the due date of this claim."))
     if claim.due_date == due_date:
-        raise ServiceError("The claim is already assigned to this reviewer with this due date.")
+        raise ServiceError(_("The claim is already assigned to this reviewer with this due date."))
     before = claim.due_date.isoformat() if claim.due_date else None
     claim.due_date = due_date
     claim.version += 1
@@ -317,16 +320,18 @@ def _locked_claim(claim_id: int) -> Claim:
 def _editable_verdict(claim: Claim, by: Any) -> Verdict:
     """The claim's verdict, if ``by`` may change it now; otherwise a readable refusal."""
     if claim.status in VERDICT_APPROVED:
-        raise ServiceError("This verdict has been approved and is locked. An editor can reopen the claim to change it.")
+        raise ServiceError(
+            _("This verdict has been approved and is locked. An editor can reopen the claim to change it.")
+        )
     if not permissions.is_assignee(by, claim):
-        raise ServiceError("Only the reviewer assigned to this claim can write its verdict.")
+        raise ServiceError(_("Only the reviewer assigned to this claim can write its verdict."))
     if claim.status != ClaimStatus.IN_REVIEW:
         if claim.status == ClaimStatus.SUBMITTED:
             raise ServiceError(
-                "The verdict has been submitted for approval; it can be changed if an editor sends it back."
+                _("The verdict has been submitted for approval; it can be changed if an editor sends it back.")
             )
-        raise ServiceError("Start the review before writing the verdict.")
-    verdict, _ = Verdict.objects.select_for_update().get_or_create(claim=claim, defaults={"author": by})
+        raise ServiceError(_("Start the review before writing the verdict."))
+    verdict, _created = Verdict.objects.select_for_update().get_or_create(claim=claim, defaults={"author": by})
     return verdict
 
 
@@ -343,7 +348,7 @@ def _rating(rating_id: int | None) -> Rating | None:
         return None
     rating = Rating.objects.filter(pk=rating_id, is_active=True).first()
     if rating is None:
-        raise ServiceError("That rating is not on the newsroom's scale; choose one from the list.")
+        raise ServiceError(_("That rating is not on the newsroom's scale; choose one from the list."))
     return rating
 
 
@@ -361,7 +366,7 @@ def verdict_save_draft(
     claim = _locked_claim(claim_id)
     verdict = _editable_verdict(claim, by)
     if confidence not in ("", *Confidence.values):
-        raise ServiceError("Choose a confidence of low, medium or high.")
+        raise ServiceError(_("Choose a confidence of low, medium or high."))
     rating = _rating(rating_id)
     changed = (verdict.rating_id, verdict.explanation, verdict.confidence) != (
         rating.pk if rating else None,
@@ -389,13 +394,23 @@ def verdict_save_draft(
 
 
 def verdict_missing(verdict: Verdict | None) -> list[str]:
-    """What a verdict still needs before it can be submitted, as words for a sentence."""
+    """What a verdict still needs before it can be submitted: ``"rating"``, ``"explanation"``, both or neither.
+
+    Pages and refusals say it in a whole sentence for each case (:data:`MISSING_REFUSALS`, claims/claim.html).
+    """
     missing = []
     if verdict is None or verdict.rating_id is None:
-        missing.append("a rating")
+        missing.append("rating")
     if verdict is None or not verdict.explanation.strip():
-        missing.append("an explanation")
+        missing.append("explanation")
     return missing
+
+
+MISSING_REFUSALS = {
+    ("rating",): gettext_lazy("Before submitting, add a rating."),
+    ("explanation",): gettext_lazy("Before submitting, add an explanation."),
+    ("rating", "explanation"): gettext_lazy("Before submitting, add a rating and an explanation."),
+}
 
 
 def _submission(verdict: Verdict) -> dict[str, Any]:
@@ -423,7 +438,7 @@ def verdict_submit(*, claim_id: int, by: Any, draft: dict[str, Any] | None = Non
     verdict = _editable_verdict(claim, by)
     missing = verdict_missing(verdict)
     if missing:
-        raise ServiceError(f"Before submitting, add {' and '.join(missing)}.")
+        raise ServiceError(str(MISSING_REFUSALS[tuple(missing)]))
     # The submission as the editor sees it, so a later resubmission can show what changed.
     claim = transition(claim_id, A.SUBMIT, by=by, data={"verdict_version": verdict.version, **_submission(verdict)})
     verdict.submitted_at = timezone.now()
@@ -446,7 +461,7 @@ def verdict_approve(*, claim_id: int, by: Any, note: str = "") -> Claim:
 def verdict_send_back(*, claim_id: int, by: Any, note: str) -> Claim:
     """An editor sends the submitted verdict back to the reviewer, saying what to change."""
     if not note.strip():
-        raise ServiceError("Say what needs to change: the note is sent back to the reviewer.")
+        raise ServiceError(_("Say what needs to change: the note is sent back to the reviewer."))
     claim = transition(claim_id, A.REQUEST_CHANGES, by=by, note=note.strip())
     Verdict.objects.filter(claim=claim).update(submitted_at=None, updated_at=timezone.now())
     return claim
@@ -469,7 +484,7 @@ def evidence_add(
     claim = _locked_claim(claim_id)
     verdict = _editable_verdict(claim, by)
     if stance not in Stance.values:
-        raise ServiceError("Say whether the evidence supports the claim, refutes it or gives context.")
+        raise ServiceError(_("Say whether the evidence supports the claim, refutes it or gives context."))
     source = None
     typed_doi = doi.strip()
     doi = normalise_doi(typed_doi)
@@ -482,16 +497,16 @@ def evidence_add(
     if candidate_id:
         source = hooks.confirmed_source(claim, candidate_id)
         if source is None:
-            raise ServiceError("Only a source an editor has confirmed for this claim can be cited from the list.")
+            raise ServiceError(_("Only a source an editor has confirmed for this claim can be cited from the list."))
         if Evidence.objects.filter(verdict=verdict, candidate_id=source.pk).exists():
-            raise ServiceError("That source is already part of the evidence.")
+            raise ServiceError(_("That source is already part of the evidence."))
         title = title or source.title
         doi = doi or source.doi
         url = url or source.url
     elif not url and not doi and not pmid:
-        raise ServiceError("Give the citation's URL or DOI.")
+        raise ServiceError(_("Give the citation's URL or DOI."))
     if url and not url.lower().startswith(("http://", "https://")):
-        raise ServiceError("A citation URL must start with http:// or https://.")
+        raise ServiceError(_("A citation URL must start with http:// or https://."))
     # Typed by hand: a DOI or PMID is looked up after commit by whoever listens (the sources app).
     needs_lookup = source is None and bool(doi or pmid)
     evidence = Evidence.objects.create(
@@ -568,7 +583,7 @@ def evidence_remove(*, claim_id: int, evidence_id: int, by: Any) -> None:
     verdict = _editable_verdict(claim, by)
     evidence = Evidence.objects.filter(pk=evidence_id, verdict=verdict).first()
     if evidence is None:
-        raise ServiceError("That piece of evidence is no longer part of this verdict.")
+        raise ServiceError(_("That piece of evidence is no longer part of this verdict."))
     _audit(
         claim,
         by,
@@ -583,10 +598,10 @@ def comment_add(*, claim_id: int, by: Any, body: str) -> Comment:
     """Editors and the assigned reviewer discuss a claim on its timeline."""
     claim = _locked_claim(claim_id)
     if not permissions.can_comment(by, claim):
-        raise ServiceError("Only editors and the reviewer assigned to this claim can comment on it.")
+        raise ServiceError(_("Only editors and the reviewer assigned to this claim can comment on it."))
     body = body.strip()
     if not body:
-        raise ServiceError("Write something before posting a comment.")
+        raise ServiceError(_("Write something before posting a comment."))
     comment = Comment.objects.create(claim=claim, author=by, body=body)
     ClaimEvent.objects.create(
         claim=claim, actor=by, kind=ClaimEvent.Kind.EDIT, action=A.COMMENT, data={"comment_id": comment.pk}

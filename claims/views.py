@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
@@ -39,8 +40,8 @@ from claims.workflow import allowed_actions
 from factcheck.errors import ServiceError
 from factcheck.spreadsheet import csv_response
 
-NOT_YOUR_CLAIM = "This claim is not assigned to you; only editors and its reviewer can open it."
-NOT_YOUR_ARTICLE = (
+NOT_YOUR_CLAIM = gettext_lazy("This claim is not assigned to you; only editors and its reviewer can open it.")
+NOT_YOUR_ARTICLE = gettext_lazy(
     "None of this article's claims is assigned to you; only editors and its claims' reviewers can read it."
 )
 
@@ -52,7 +53,7 @@ def _claim_for(request: HttpRequest, claim_id: int, *, editor: bool = False) -> 
         permissions.require_editor(request.user)
     claim = selectors.claim_for_page(claim_id=claim_id)
     if claim is None:
-        raise Http404("No such claim.")
+        raise Http404(_("No such claim."))
     if not permissions.can_view_claim(request.user, claim):
         raise PermissionDenied(NOT_YOUR_CLAIM)
     return claim
@@ -97,7 +98,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def board(request: HttpRequest) -> HttpResponse:
     filters = board_filters(request.GET)
     page = selectors.board_page(filters=filters)
-    tabs = [("", "All", page.total)] + [(v, label, page.counts[v]) for v, label in ClaimStatus.choices]
+    tabs = [("", pgettext("claims of every status, a tab of the board", "All"), page.total)] + [
+        (v, label, page.counts[v]) for v, label in ClaimStatus.choices
+    ]
     context = {
         "page": page,
         "filters": filters,
@@ -394,7 +397,7 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
     _claim_for(request, claim_id, editor=True)
     form = ClaimEditForm(request.POST)
     if not form.is_valid():
-        return _refused(request, claim_id, "claim-text", "Check the highlighted fields.", 400, edit_form=form)
+        return _refused(request, claim_id, "claim-text", _("Check the highlighted fields."), 400, edit_form=form)
     try:
         services.claim_edit(
             claim_id=claim_id,
@@ -415,7 +418,12 @@ def claim_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
     except ServiceError as exc:
         return _refused(request, claim_id, "claim-text", str(exc), 400, edit_form=form)
     return _done(
-        request, claim_id, "claim-text", "Claim saved.", anchor="claim-text", seen_version=form.cleaned_data["version"]
+        request,
+        claim_id,
+        "claim-text",
+        _("Claim saved."),
+        anchor="claim-text",
+        seen_version=form.cleaned_data["version"],
     )
 
 
@@ -425,7 +433,7 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
     before = _claim_for(request, claim_id, editor=True)
     form = AssignForm(request.POST)
     if not form.is_valid():
-        return _refused(request, claim_id, "claim-main", "Check the assignment form.", 400, assign_form=form)
+        return _refused(request, claim_id, "claim-main", _("Check the assignment form."), 400, assign_form=form)
     seen = form.cleaned_data["version"]
     try:
         claim = services.claim_assign(
@@ -448,14 +456,15 @@ def claim_assign(request: HttpRequest, claim_id: int) -> HttpResponse:
             request,
             claim_id,
             "claim-main",
-            "Due date changed (noted in the timeline; the reviewer was not emailed).",
+            _("Due date changed (noted in the timeline; the reviewer was not emailed)."),
             seen_version=seen,
         )
     return _done(
         request,
         claim_id,
         "claim-main",
-        f"Assigned to {display_name(claim.assignee)}; they are told in their inbox, and by email if they chose it.",
+        _("Assigned to %(reviewer)s; they are told in their inbox, and by email if they chose it.")
+        % {"reviewer": display_name(claim.assignee)},
         seen_version=seen,
     )
 
@@ -465,7 +474,9 @@ def _editor_note_action(request: HttpRequest, claim_id: int, service: Callable[.
     _claim_for(request, claim_id, editor=True)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        return _refused(request, claim_id, "claim-main", "Not done: " + _form_errors(form), 400)
+        return _refused(
+            request, claim_id, "claim-main", _("Not done: %(errors)s") % {"errors": _form_errors(form)}, 400
+        )
     try:
         service(claim_id=claim_id, by=request.user, note=form.cleaned_data["note"])
     except ServiceError as exc:
@@ -476,7 +487,7 @@ def _editor_note_action(request: HttpRequest, claim_id: int, service: Callable[.
 @require_POST
 @login_required
 def claim_unassign(request: HttpRequest, claim_id: int) -> HttpResponse:
-    return _editor_note_action(request, claim_id, services.claim_unassign, "The claim is unassigned.")
+    return _editor_note_action(request, claim_id, services.claim_unassign, _("The claim is unassigned."))
 
 
 @require_POST
@@ -484,18 +495,21 @@ def claim_unassign(request: HttpRequest, claim_id: int) -> HttpResponse:
 def review_start(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = _claim_for(request, claim_id)
     if not permissions.is_assignee(request.user, claim):
-        raise PermissionDenied("Only the reviewer assigned to this claim can review it.")
+        raise PermissionDenied(_("Only the reviewer assigned to this claim can review it."))
     try:
         services.review_start(claim_id=claim_id, by=request.user)
     except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc))
-    started = "Review resumed" if claim.status == ClaimStatus.CHANGES_REQUESTED else "Review started"
-    return _done(request, claim_id, "claim-main", f"{started}. Your draft is saved as you type.", anchor="verdict")
+    if claim.status == ClaimStatus.CHANGES_REQUESTED:
+        started = _("Review resumed. Your draft is saved as you type.")
+    else:
+        started = _("Review started. Your draft is saved as you type.")
+    return _done(request, claim_id, "claim-main", started, anchor="verdict")
 
 
 def _verdict_author_only(request: HttpRequest, claim: Claim) -> None:
     if not permissions.is_assignee(request.user, claim):
-        raise PermissionDenied("Only the reviewer assigned to this claim can write its verdict.")
+        raise PermissionDenied(_("Only the reviewer assigned to this claim can write its verdict."))
 
 
 @require_POST
@@ -510,7 +524,12 @@ def verdict_save(request: HttpRequest, claim_id: int) -> HttpResponse:
         if autosave:
             return render(request, "claims/claim.html#draft-status", {"error": _form_errors(form), "claim": claim})
         return _refused(
-            request, claim_id, "claim-main", "The draft was not saved: " + _form_errors(form), 400, verdict_form=form
+            request,
+            claim_id,
+            "claim-main",
+            _("The draft was not saved: %(errors)s") % {"errors": _form_errors(form)},
+            400,
+            verdict_form=form,
         )
     try:
         verdict = services.verdict_save_draft(claim_id=claim_id, by=request.user, **form.draft())
@@ -523,7 +542,13 @@ def verdict_save(request: HttpRequest, claim_id: int) -> HttpResponse:
     if autosave:
         context = {"saved": verdict, "claim": claim, "missing": services.verdict_missing(verdict)}
         return render(request, "claims/claim.html#draft-status", context)
-    return _done(request, claim_id, "claim-main", f"Draft saved (version {verdict.version}).", anchor="verdict")
+    return _done(
+        request,
+        claim_id,
+        "claim-main",
+        _("Draft saved (version %(version)s).") % {"version": verdict.version},
+        anchor="verdict",
+    )
 
 
 def _form_errors(form: Any) -> str:
@@ -532,18 +557,19 @@ def _form_errors(form: Any) -> str:
 
 def _stale_verdict(request: HttpRequest, claim: Claim, exc: StaleEdit, *, autosave: bool) -> HttpResponse:
     newer = exc.current
-    lost = (
-        f"Someone saved version {newer.version} of this verdict while you were typing, so your changes were not saved"
-    )
     if autosave:
         # The status line sits under the form and sums their version up right after this sentence.
-        message = f"{lost}; your text is still in the form."
+        message = _(
+            "Someone saved version %(version)s of this verdict while you were typing, so your changes were not "
+            "saved; your text is still in the form."
+        ) % {"version": newer.version}
         return render(request, "claims/claim.html#draft-status", {"stale": newer, "claim": claim, "error": message})
     # The full page shows their version in a box headed "The newer version", just above the form.
-    message = (
-        f"{lost}. Their version is in the box “The newer version”, just above the form, and your text is still "
-        "in the form. Save again to replace theirs with yours."
-    )
+    message = _(
+        "Someone saved version %(version)s of this verdict while you were typing, so your changes were not saved. "
+        "Their version is in the box “The newer version”, just above the form, and your text is still in the form. "
+        "Save again to replace theirs with yours."
+    ) % {"version": newer.version}
     data = request.POST.copy()
     data["version"] = str(newer.version)
     return _refused(request, claim.pk, "claim-main", message, 409, verdict_form=VerdictForm(data), newer_verdict=newer)
@@ -558,20 +584,27 @@ def verdict_submit(request: HttpRequest, claim_id: int) -> HttpResponse:
     # The form is optional: a bare "Submit" (no fields) submits the saved draft as it is.
     draft = form.draft() if form.is_valid() else None
     if request.POST.get("version") and draft is None:
-        return _refused(request, claim_id, "claim-main", "Not submitted: " + _form_errors(form), 400, verdict_form=form)
+        return _refused(
+            request,
+            claim_id,
+            "claim-main",
+            _("Not submitted: %(errors)s") % {"errors": _form_errors(form)},
+            400,
+            verdict_form=form,
+        )
     try:
         services.verdict_submit(claim_id=claim_id, by=request.user, draft=draft)
     except StaleEdit as exc:
         return _stale_verdict(request, claim, exc, autosave=False)
     except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc), verdict_form=form if draft else None)
-    return _done(request, claim_id, "claim-main", "Verdict submitted for approval. An editor will review it.")
+    return _done(request, claim_id, "claim-main", _("Verdict submitted for approval. An editor will review it."))
 
 
 @require_POST
 @login_required
 def verdict_approve(request: HttpRequest, claim_id: int) -> HttpResponse:
-    return _editor_note_action(request, claim_id, services.verdict_approve, "Verdict approved. It is now locked.")
+    return _editor_note_action(request, claim_id, services.verdict_approve, _("Verdict approved. It is now locked."))
 
 
 @require_POST
@@ -585,7 +618,7 @@ def verdict_send_back(request: HttpRequest, claim_id: int) -> HttpResponse:
         services.verdict_send_back(claim_id=claim_id, by=request.user, note=form.cleaned_data["note"])
     except ServiceError as exc:
         return _refused(request, claim_id, "claim-main", str(exc), send_back_form=form)
-    return _done(request, claim_id, "claim-main", "Sent back to the reviewer with your note.")
+    return _done(request, claim_id, "claim-main", _("Sent back to the reviewer with your note."))
 
 
 @require_POST
@@ -611,7 +644,7 @@ def evidence_add(request: HttpRequest, claim_id: int) -> HttpResponse:
         )
     except ServiceError as exc:
         return _refused(request, claim_id, "evidence", str(exc), evidence_form=form)
-    return _done(request, claim_id, "evidence", "Evidence added.", anchor="evidence", changed=False)
+    return _done(request, claim_id, "evidence", _("Evidence added."), anchor="evidence", changed=False)
 
 
 @require_POST
@@ -623,7 +656,7 @@ def evidence_remove(request: HttpRequest, claim_id: int, evidence_id: int) -> Ht
         services.evidence_remove(claim_id=claim_id, evidence_id=evidence_id, by=request.user)
     except ServiceError as exc:
         return _refused(request, claim_id, "evidence", str(exc))
-    return _done(request, claim_id, "evidence", "Evidence removed.", anchor="evidence", changed=False)
+    return _done(request, claim_id, "evidence", _("Evidence removed."), anchor="evidence", changed=False)
 
 
 @require_POST
@@ -631,7 +664,7 @@ def evidence_remove(request: HttpRequest, claim_id: int, evidence_id: int) -> Ht
 def comment_add(request: HttpRequest, claim_id: int) -> HttpResponse:
     claim = _claim_for(request, claim_id)
     if not permissions.can_comment(request.user, claim):
-        raise PermissionDenied("Only editors and the reviewer assigned to this claim can comment on it.")
+        raise PermissionDenied(_("Only editors and the reviewer assigned to this claim can comment on it."))
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _refused(request, claim_id, "timeline", _form_errors(form), 400, comment_form=form)
@@ -639,4 +672,4 @@ def comment_add(request: HttpRequest, claim_id: int) -> HttpResponse:
         services.comment_add(claim_id=claim_id, by=request.user, body=form.cleaned_data["body"])
     except ServiceError as exc:
         return _refused(request, claim_id, "timeline", str(exc), comment_form=form)
-    return _done(request, claim_id, "timeline", "Comment posted.", anchor="timeline", changed=False)
+    return _done(request, claim_id, "timeline", _("Comment posted."), anchor="timeline", changed=False)

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from claims import hooks, permissions
@@ -19,8 +20,8 @@ A = ClaimEvent.Action
 
 
 class Role(Enum):
-    EDITOR = "an editor"
-    ASSIGNEE = "the assigned reviewer"
+    EDITOR = "editor"
+    ASSIGNEE = "assignee"
 
 
 class WorkflowError(ServiceError):
@@ -32,24 +33,102 @@ class Move:
     sources: frozenset[str]
     target: str
     role: Role
-    verb: str
+    # The refusals, each one whole sentence: made from the wrong state (``%(status)s`` is the state it is
+    # in, lower case), and made by the wrong person.
+    wrong_state: Promise
+    wrong_role: Promise
 
 
-def _move(sources: set[str], target: str, role: Role, verb: str) -> Move:
-    return Move(frozenset(sources), target, role, verb)
+def _move(sources: set[str], target: str, role: Role, *, wrong_state: Promise, wrong_role: Promise) -> Move:
+    return Move(frozenset(sources), target, role, wrong_state, wrong_role)
 
 
-# action -> the states it starts from, the state it ends in, and who may make it.
+# action -> the states it starts from, the state it ends in, who may make it, and why it is refused.
 MOVES: Mapping[str, Move] = {
-    A.ASSIGN: _move({S.NEW}, S.ASSIGNED, Role.EDITOR, "assign"),
-    A.REASSIGN: _move(WITH_REVIEWER, S.ASSIGNED, Role.EDITOR, "reassign"),
-    A.UNASSIGN: _move(WITH_REVIEWER, S.NEW, Role.EDITOR, "unassign"),
-    A.START_REVIEW: _move({S.ASSIGNED, S.CHANGES_REQUESTED}, S.IN_REVIEW, Role.ASSIGNEE, "start the review of"),
-    A.SUBMIT: _move({S.IN_REVIEW}, S.SUBMITTED, Role.ASSIGNEE, "submit a verdict on"),
-    A.REQUEST_CHANGES: _move({S.SUBMITTED}, S.CHANGES_REQUESTED, Role.EDITOR, "send back"),
-    A.APPROVE: _move({S.SUBMITTED}, S.APPROVED, Role.EDITOR, "approve"),
-    A.PUBLISH: _move({S.APPROVED}, S.PUBLISHED, Role.EDITOR, "publish"),
-    A.REOPEN: _move({S.APPROVED, S.PUBLISHED}, S.CHANGES_REQUESTED, Role.EDITOR, "reopen"),
+    A.ASSIGN: _move(
+        {S.NEW},
+        S.ASSIGNED,
+        Role.EDITOR,
+        wrong_state=_("You cannot assign this claim while it is %(status)s; that is only possible when it is new."),
+        wrong_role=_("Only an editor can assign this claim."),
+    ),
+    A.REASSIGN: _move(
+        WITH_REVIEWER,
+        S.ASSIGNED,
+        Role.EDITOR,
+        wrong_state=_(
+            "You cannot reassign this claim while it is %(status)s; that is only possible when it is assigned, "
+            "changes requested, in review."
+        ),
+        wrong_role=_("Only an editor can reassign this claim."),
+    ),
+    A.UNASSIGN: _move(
+        WITH_REVIEWER,
+        S.NEW,
+        Role.EDITOR,
+        wrong_state=_(
+            "You cannot unassign this claim while it is %(status)s; that is only possible when it is assigned, "
+            "changes requested, in review."
+        ),
+        wrong_role=_("Only an editor can unassign this claim."),
+    ),
+    A.START_REVIEW: _move(
+        {S.ASSIGNED, S.CHANGES_REQUESTED},
+        S.IN_REVIEW,
+        Role.ASSIGNEE,
+        wrong_state=_(
+            "You cannot start the review of this claim while it is %(status)s; that is only possible when it is "
+            "assigned, changes requested."
+        ),
+        wrong_role=_("Only the assigned reviewer can start the review of this claim."),
+    ),
+    A.SUBMIT: _move(
+        {S.IN_REVIEW},
+        S.SUBMITTED,
+        Role.ASSIGNEE,
+        wrong_state=_(
+            "You cannot submit a verdict on this claim while it is %(status)s; that is only possible when it is "
+            "in review."
+        ),
+        wrong_role=_("Only the assigned reviewer can submit a verdict on this claim."),
+    ),
+    A.REQUEST_CHANGES: _move(
+        {S.SUBMITTED},
+        S.CHANGES_REQUESTED,
+        Role.EDITOR,
+        wrong_state=_(
+            "You cannot send back this claim while it is %(status)s; that is only possible when it is "
+            "verdict submitted."
+        ),
+        wrong_role=_("Only an editor can send back this claim."),
+    ),
+    A.APPROVE: _move(
+        {S.SUBMITTED},
+        S.APPROVED,
+        Role.EDITOR,
+        wrong_state=_(
+            "You cannot approve this claim while it is %(status)s; that is only possible when it is verdict submitted."
+        ),
+        wrong_role=_("Only an editor can approve this claim."),
+    ),
+    A.PUBLISH: _move(
+        {S.APPROVED},
+        S.PUBLISHED,
+        Role.EDITOR,
+        wrong_state=_(
+            "You cannot publish this claim while it is %(status)s; that is only possible when it is approved."
+        ),
+        wrong_role=_("Only an editor can publish this claim."),
+    ),
+    A.REOPEN: _move(
+        {S.APPROVED, S.PUBLISHED},
+        S.CHANGES_REQUESTED,
+        Role.EDITOR,
+        wrong_state=_(
+            "You cannot reopen this claim while it is %(status)s; that is only possible when it is approved, published."
+        ),
+        wrong_role=_("Only an editor can reopen this claim."),
+    ),
 }
 
 
@@ -88,15 +167,11 @@ def check_move(claim: Claim, action: str, user: Any) -> Move:
     """Return the move for ``action`` or raise :class:`WorkflowError` saying why it is refused."""
     move = MOVES.get(action)
     if move is None:
-        raise WorkflowError(f"“{action}” is not something that can be done to a claim.")
+        raise WorkflowError(_("“%(action)s” is not something that can be done to a claim.") % {"action": action})
     if claim.status not in move.sources:
-        allowed = ", ".join(sorted(str(S(s).label).lower() for s in move.sources))
-        raise WorkflowError(
-            f"You cannot {move.verb} this claim while it is {S(claim.status).label.lower()}; "
-            f"that is only possible when it is {allowed}."
-        )
+        raise WorkflowError(move.wrong_state % {"status": str(S(claim.status).label).lower()})
     if not _has_role(user, claim, move.role):
-        raise WorkflowError(f"Only {move.role.value} can {move.verb} this claim.")
+        raise WorkflowError(str(move.wrong_role))
     if action in FOUR_EYES and _own_verdict(user, claim):
         raise WorkflowError(str(FOUR_EYES[action]))
     return move

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
-REASON = (
+REASON = _(
     "The form held an invisible NUL character, which cannot be stored. "
     "Remove it (it usually comes from pasting binary data) and try again. Nothing was saved."
 )

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     # Public pages this process holds are answered here, before sessions and the rest (like whitenoise).
     "claims.publishing.middleware.PublicPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of each request: the browser's Accept-Language (or the language cookie) among LANGUAGES.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,7 +151,13 @@ LOGIN_REDIRECT_URL = "claims:home"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 
+# English (British formats: 2 Dec 2026) and French. Every sentence goes through gettext; the catalogues are
+# locale/<language>/LC_MESSAGES/django.po and djangojs.po (`make messages`), compiled by `make run`/`make test`.
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own date formats where Django's differ from what the pages show (factcheck/formats/).
+FORMAT_MODULE_PATH = ["factcheck.formats"]
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True

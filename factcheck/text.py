@@ -1,10 +1,14 @@
-"""Text helpers every app shares: one newline normaliser, one DOI normaliser, one PMID normaliser."""
+"""Text helpers every app shares: one newline normaliser, one DOI normaliser, one PMID normaliser, and
+the one way a sentence holds a list ("Crossref, PubMed and OpenAlex") in the reader's language."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote
+
+from django.utils.translation import pgettext
 
 # No whitespace and no control characters: a DOI ends up in a URL path.
 DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\x00-\x1f\x7f]+$")
@@ -57,3 +61,15 @@ def normalise_pmid(value: Any) -> str:
         text = text.rsplit("/", 1)[-1]
     text = _PMID_PREFIX.sub("", text).strip()
     return text if text.isdigit() and text.isascii() and 0 < len(text) <= 10 else ""
+
+
+def list_and(items: Iterable[Any]) -> str:
+    """The items as a list a sentence can hold: "A", "A and B", "A, B and C" (in the active language).
+
+    The sentence around it stays whole: ``_("Searching %(providers)s for sources.") % {"providers": list_and(names)}``.
+    """
+    words = [str(item) for item in items]
+    if len(words) < 2:
+        return "".join(words)
+    first = pgettext("the separator between a list's first items: A, B and C", ", ").join(words[:-1])
+    return first + pgettext("the separator before a list's last item: A, B and C", " and ") + words[-1]

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SourcesConfig(AppConfig):
     name = "sources"
-    verbose_name = "Candidate sources"
+    verbose_name = _("Candidate sources")
 
     def ready(self) -> None:
         """Register the providers, and plug into the workspace: the workspace never imports this app."""

@@ -7,6 +7,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 from sources import registry
 
@@ -18,11 +20,11 @@ class SourceSearch(models.Model):
     """One provider's run for one claim. The row, not the broker, is the record of pending work."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting"
-        RUNNING = "running", "Searching"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
-        SKIPPED = "skipped", "Skipped"
+        PENDING = "pending", pgettext_lazy("a provider's search", "Waiting")
+        RUNNING = "running", pgettext_lazy("a provider's search", "Searching")
+        DONE = "done", pgettext_lazy("a provider's search", "Done")
+        FAILED = "failed", pgettext_lazy("a provider's search", "Failed")
+        SKIPPED = "skipped", pgettext_lazy("a provider's search", "Skipped")
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="source_searches")
     provider = models.CharField(max_length=20, help_text="A provider of sources.registry.")
@@ -37,7 +39,9 @@ class SourceSearch(models.Model):
     error = models.TextField(blank=True)
     query = models.JSONField(default=dict, blank=True)
     result_count = models.PositiveIntegerField(default=0)
-    results = models.JSONField(default=list, blank=True, help_text="The provider's parsed records, merged per claim.")
+    results = models.JSONField(
+        default=list, blank=True, help_text=_("The provider's parsed records, merged per claim.")
+    )
 
     class Meta:
         ordering = ["claim_id", "provider", "-created_at"]
@@ -64,20 +68,29 @@ class SourceSearch(models.Model):
     def failure_summary(self) -> str:
         """A failed search in plain words, without the technical detail (which ``error`` keeps).
 
-        The words follow the sentences :mod:`sources.http` and :mod:`sources.services` write.
+        The words follow the sentences :mod:`sources.http` and :mod:`sources.services` write (stored in English,
+        as technical detail); the summary is in the reader's language.
         """
         error = self.error
         if "Skipped until" in error:
-            return "was not asked: it failed several times in a row, so it rests for a few minutes."
+            return pgettext(
+                "a provider's failed search, after its name and a colon",
+                "was not asked: it failed several times in a row, so it rests for a few minutes.",
+            )
         if " unreachable" in error:
-            return "could not be reached."
+            return pgettext("a provider's failed search, after its name and a colon", "could not be reached.")
         if " unavailable" in error:
-            return "did not answer in time, or answered that it is overloaded."
+            return pgettext(
+                "a provider's failed search, after its name and a colon",
+                "did not answer in time, or answered that it is overloaded.",
+            )
         if " refused the request" in error:
-            return "refused the search."
+            return pgettext("a provider's failed search, after its name and a colon", "refused the search.")
         if "could not read" in error:
-            return "sent an answer that could not be read."
-        return "could not be searched."
+            return pgettext(
+                "a provider's failed search, after its name and a colon", "sent an answer that could not be read."
+            )
+        return pgettext("a provider's failed search, after its name and a colon", "could not be searched.")
 
     @property
     def error_message(self) -> str:
@@ -92,23 +105,23 @@ class CandidateSource(models.Model):
     """A paper or an earlier fact-check that may be the claim's source, merged across providers."""
 
     class Kind(models.TextChoices):
-        PUBLICATION = "publication", "Publication"
-        FACT_CHECK = "fact_check", "Earlier fact-check"
+        PUBLICATION = "publication", pgettext_lazy("a kind of candidate source", "Publication")
+        FACT_CHECK = "fact_check", pgettext_lazy("a kind of candidate source", "Earlier fact-check")
 
     class Decision(models.TextChoices):
-        SUGGESTED = "suggested", "Suggested"
-        CONFIRMED = "confirmed", "Confirmed"
-        DISPUTED = "disputed", "Disputed"
+        SUGGESTED = "suggested", pgettext_lazy("a decision on a candidate source", "Suggested")
+        CONFIRMED = "confirmed", pgettext_lazy("a decision on a candidate source", "Confirmed")
+        DISPUTED = "disputed", pgettext_lazy("a decision on a candidate source", "Disputed")
 
     class Reason(models.TextChoices):
-        CITED_SOURCE = "cited_source", "The cited source"
-        RELEVANT_EVIDENCE = "relevant_evidence", "Relevant evidence"
-        WRONG_PAPER = "wrong_paper", "Wrong paper"
-        DOES_NOT_SUPPORT = "does_not_support", "Does not support the claim"
+        CITED_SOURCE = "cited_source", _("The cited source")
+        RELEVANT_EVIDENCE = "relevant_evidence", _("Relevant evidence")
+        WRONG_PAPER = "wrong_paper", _("Wrong paper")
+        DOES_NOT_SUPPORT = "does_not_support", _("Does not support the claim")
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="candidates")
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PUBLICATION)
-    doi = models.CharField(max_length=255, blank=True, help_text="Lower-case, without the https://doi.org/ prefix.")
+    doi = models.CharField(max_length=255, blank=True, help_text=_("Lower-case, without the https://doi.org/ prefix."))
     pmid = models.CharField(max_length=20, blank=True)
     pmcid = models.CharField(max_length=20, blank=True)
     title = models.TextField(blank=True)
@@ -125,15 +138,15 @@ class CandidateSource(models.Model):
     providers = ArrayField(models.CharField(max_length=20), default=list, blank=True)
     score = models.FloatField(default=0.0)
     reasons = models.JSONField(default=list, blank=True)
-    features = models.JSONField(default=dict, blank=True, help_text="The ranking's named features and their values.")
-    rank = models.PositiveIntegerField(default=0, help_text="Place among the claim's publications, 1 = best.")
-    confident = models.BooleanField(default=False, help_text="The best candidate, with a score and margin to trust.")
+    features = models.JSONField(default=dict, blank=True, help_text=_("The ranking's named features and their values."))
+    rank = models.PositiveIntegerField(default=0, help_text=_("Place among the claim's publications, 1 = best."))
+    confident = models.BooleanField(default=False, help_text=_("The best candidate, with a score and margin to trust."))
     study = models.JSONField(default=dict, blank=True, help_text="The study card (see claims.studies).")
     is_retracted = models.BooleanField(default=False)
     has_correction = models.BooleanField(default=False)
     has_expression_of_concern = models.BooleanField(default=False)
     is_preprint = models.BooleanField(default=False)
-    updates = models.JSONField(default=list, blank=True, help_text="Retraction/correction notices.")
+    updates = models.JSONField(default=list, blank=True, help_text=_("Retraction/correction notices."))
     integrity_checked_at = models.DateTimeField(null=True, blank=True)
     # Earlier fact-checks (kind=fact_check).
     publisher = models.CharField(max_length=300, blank=True)

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 MANUAL = "manual"
-MANUAL_LABEL = "an editor"
+MANUAL_LABEL = gettext_lazy("an editor")
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def bibliographic() -> list[ProviderInfo]:
 def label(name: str) -> str:
     """How people read a provider's name ("Europe PMC"); "an editor" for a source added by hand."""
     if name == MANUAL:
-        return MANUAL_LABEL
+        return str(MANUAL_LABEL)
     info = _providers.get(name)
     return info.label if info else name
 

@@ -12,6 +12,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from claims import permissions
 from claims.models import Claim, ClaimEvent
@@ -30,6 +31,28 @@ logger = logging.getLogger(__name__)
 MAX_DIRECT_LOOKUPS = 3
 CONFIRM_REASONS = {CandidateSource.Reason.CITED_SOURCE, CandidateSource.Reason.RELEVANT_EVIDENCE}
 DISPUTE_REASONS = {CandidateSource.Reason.WRONG_PAPER, CandidateSource.Reason.DOES_NOT_SUPPORT}
+# A decision without one of its reasons: one sentence per decision, naming its reasons as the form does.
+REASON_REFUSALS = {
+    CandidateSource.Decision.CONFIRMED: gettext_lazy("Say why: “the cited source” or “relevant evidence”."),
+    CandidateSource.Decision.DISPUTED: gettext_lazy("Say why: “does not support the claim” or “wrong paper”."),
+}
+# The audit note when a confirmed source gains integrity flags (in flag order). Stored in English and shown in
+# the reader's language on the claim's timeline (claims.selectors.SYSTEM_NOTE_ACTIONS).
+INTEGRITY_NOTES = {
+    ("is_retracted",): gettext_noop("A confirmed source is now retracted."),
+    ("has_correction",): gettext_noop("A confirmed source is now corrected."),
+    ("has_expression_of_concern",): gettext_noop("A confirmed source is now under an expression of concern."),
+    ("is_retracted", "has_correction"): gettext_noop("A confirmed source is now retracted and corrected."),
+    ("is_retracted", "has_expression_of_concern"): gettext_noop(
+        "A confirmed source is now retracted and under an expression of concern."
+    ),
+    ("has_correction", "has_expression_of_concern"): gettext_noop(
+        "A confirmed source is now corrected and under an expression of concern."
+    ),
+    ("is_retracted", "has_correction", "has_expression_of_concern"): gettext_noop(
+        "A confirmed source is now retracted and corrected and under an expression of concern."
+    ),
+}
 UNFINISHED = [SourceSearch.Status.PENDING, SourceSearch.Status.RUNNING]
 
 
@@ -62,9 +85,9 @@ def claim_created(claim: Any, *, by: Any | None, search_sources: bool | None) ->
 def searches_request(*, claim_id: int, by: Any) -> list[SourceSearch]:
     """The "Find sources" button: an editor starts a new round unless one is still running."""
     claim = Claim.objects.select_for_update().get(pk=claim_id)
-    permissions.ensure_editor(by, "Only an editor can search for sources.")
+    permissions.ensure_editor(by, _("Only an editor can search for sources."))
     if claim.source_searches.filter(status__in=UNFINISHED).exists():
-        raise ServiceError("Sources are already being searched for this claim; the results will appear here.")
+        raise ServiceError(_("Sources are already being searched for this claim; the results will appear here."))
     return searches_start(claim=claim, by=by)
 
 
@@ -76,14 +99,14 @@ def searches_retry(*, claim_id: int, by: Any) -> list[SourceSearch]:
     """
     claim = Claim.objects.select_for_update().get(pk=claim_id)
     if not (permissions.is_editor(by) or permissions.is_assignee(by, claim)):
-        raise ServiceError("Only editors and the claim's reviewer can search for its sources again.")
+        raise ServiceError(_("Only editors and the claim's reviewer can search for its sources again."))
     if claim.source_searches.filter(status__in=UNFINISHED).exists():
-        raise ServiceError("Sources are already being searched for this claim; the results will appear here.")
+        raise ServiceError(_("Sources are already being searched for this claim; the results will appear here."))
     latest = SourceSearch.objects.filter(claim=claim).order_by("provider", "-created_at", "-id").distinct("provider")
     enabled = set(enabled_providers())
     failed = [s.provider for s in latest if s.status == SourceSearch.Status.FAILED and s.provider in enabled]
     if not failed:
-        raise ServiceError("No search of this claim failed, so there is nothing to try again.")
+        raise ServiceError(_("No search of this claim failed, so there is nothing to try again."))
     searches = [SourceSearch.objects.create(claim=claim, provider=provider, requested_by=by) for provider in failed]
     for search in searches:
         enqueue_on_commit("sources.tasks.search_run", search.pk)
@@ -323,7 +346,7 @@ def candidates_merge(*, claim_id: int, q: ClaimQuery | None = None) -> list[Cand
         if work.kind != "fact_check" or not work.url:
             continue
         score, reasons = merge.rank_fact_check(work, q)
-        candidate, _ = CandidateSource.objects.update_or_create(
+        candidate, _created = CandidateSource.objects.update_or_create(
             claim_id=claim_id,
             kind=CandidateSource.Kind.FACT_CHECK,
             url=work.url[:2000],
@@ -392,20 +415,22 @@ def _audit(candidate: CandidateSource, *, by: Any, action: str, note: str, data:
 def candidate_decide(*, candidate_id: int, by: Any, decision: str, reason: str, note: str = "") -> CandidateSource:
     """An editor confirms or disputes a candidate, with a reason and a note; audited and revisable."""
     candidate = CandidateSource.objects.select_for_update().get(pk=candidate_id)
-    permissions.ensure_editor(by, "Only an editor can confirm or dispute a source.")
+    permissions.ensure_editor(by, _("Only an editor can confirm or dispute a source."))
     if decision == CandidateSource.Decision.CONFIRMED:
         allowed = CONFIRM_REASONS
     elif decision == CandidateSource.Decision.DISPUTED:
         allowed = DISPUTE_REASONS
     else:
-        raise ServiceError("Choose whether to confirm or to dispute this source.")
+        raise ServiceError(_("Choose whether to confirm or to dispute this source."))
     if reason not in allowed:
-        choices = " or ".join(f"“{CandidateSource.Reason(r).label.lower()}”" for r in sorted(allowed))
-        raise ServiceError(f"Say why: {choices}.")
+        raise ServiceError(str(REASON_REFUSALS[decision]))
     note = note.strip()
     if decision == CandidateSource.Decision.DISPUTED and candidate.evidence.exists():
         raise ServiceError(
-            "This source is attached as evidence to the verdict; the reviewer must remove it before it can be disputed."
+            _(
+                "This source is attached as evidence to the verdict; the reviewer must remove it before it can be "
+                "disputed."
+            )
         )
     previous = {"decision": candidate.decision, "reason": candidate.decision_reason, "note": candidate.decision_note}
     if previous == {"decision": decision, "reason": reason, "note": note}:
@@ -439,14 +464,18 @@ def resolve_identifier(identifier: str, *, interactive: bool = True) -> tuple[li
     pmid = "" if doi else normalize.pmid(identifier)
     if not doi and not pmid:
         raise ServiceError(
-            f"“{identifier[:100]}” is neither a DOI (like 10.1001/jamapsychiatry.2022.2996) nor a PMID (digits only)."
+            _("“%(id)s” is neither a DOI (like 10.1001/jamapsychiatry.2022.2996) nor a PMID (digits only).")
+            % {"id": identifier[:100]}
         )
     works: list[Work] = []
     problems: list[str] = []
     for provider in registry.bibliographic():
         resting = ratelimit.provider_resting(provider.name)
         if resting is not None:
-            problems.append(resting.last_error or f"{provider.label} is resting after repeated failures.")
+            problems.append(
+                resting.last_error
+                or _("%(provider)s is resting after repeated failures.") % {"provider": provider.label}
+            )
             continue
         try:
             with http.interactive() if interactive else contextlib.nullcontext():
@@ -462,15 +491,17 @@ def resolve_identifier(identifier: str, *, interactive: bool = True) -> tuple[li
 def candidate_add(*, claim_id: int, identifier: str, by: Any) -> CandidateSource:
     """An editor adds a source by DOI or PMID, resolved through the providers (outside any transaction)."""
     claim = Claim.objects.select_related("article").get(pk=claim_id)
-    permissions.ensure_editor(by, "Only an editor can add a source.")
+    permissions.ensure_editor(by, _("Only an editor can add a source."))
     identifier = identifier.strip()
     if not identifier:
-        raise ServiceError("Enter a DOI or a PMID to add a source.")
+        raise ServiceError(_("Enter a DOI or a PMID to add a source."))
     works, problems = resolve_identifier(identifier)
     if not works:
         if problems:
-            raise ServiceError(f"Could not look up “{identifier[:100]}”: " + " ".join(problems))
-        raise ServiceError(f"No provider knows “{identifier[:100]}”. Check the DOI or PMID.")
+            raise ServiceError(
+                _("Could not look up “%(id)s”: %(problems)s") % {"id": identifier[:100], "problems": " ".join(problems)}
+            )
+        raise ServiceError(_("No provider knows “%(id)s”. Check the DOI or PMID.") % {"id": identifier[:100]})
     fields = merge.merge(works)
     fields["providers"] = sorted({*fields["providers"], registry.MANUAL})
     found, reasons = merge.features(fields, query.for_claim(claim))
@@ -567,15 +598,4 @@ def _integrity_update(candidate_id: int, records: list[Work]) -> None:
     candidate.integrity_checked_at = timezone.now()
     candidate.save()
     if newly:
-        words = {
-            "is_retracted": "retracted",
-            "has_correction": "corrected",
-            "has_expression_of_concern": "under an expression of concern",
-        }
-        _audit(
-            candidate,
-            by=None,
-            action=A.SOURCE_INTEGRITY,
-            note="A confirmed source is now " + " and ".join(words[f] for f in newly) + ".",
-            data={"flags": newly},
-        )
+        _audit(candidate, by=None, action=A.SOURCE_INTEGRITY, note=INTEGRITY_NOTES[tuple(newly)], data={"flags": newly})

@@ -8,11 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import permissions
 from claims.models import Claim
 from factcheck.errors import ServiceError
+from factcheck.text import list_and
 from sources import registry, selectors, services
 from sources.models import CandidateSource
 
@@ -20,11 +23,11 @@ from sources.models import CandidateSource
 def _viewable_claim(request: HttpRequest, claim_id: int) -> Claim:
     claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id)
     if not permissions.can_view_claim(request.user, claim):
-        raise PermissionDenied("Only editors and the claim's reviewer can see its sources.")
+        raise PermissionDenied(_("Only editors and the claim's reviewer can see its sources."))
     return claim
 
 
-EDITORS_ONLY = "Only an editor can change a claim's sources."
+EDITORS_ONLY = gettext_lazy("Only an editor can change a claim's sources.")
 
 
 def _answer(request: HttpRequest, claim: Claim, *, error: str = "", notice: str = "") -> HttpResponse:
@@ -56,8 +59,7 @@ def find(request: HttpRequest, claim_id: int) -> HttpResponse:
     except ServiceError as exc:
         return _answer(request, claim, error=str(exc))
     names = [provider.label for provider in registry.enabled()]
-    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
-    return _answer(request, claim, notice=f"Searching {listed} for sources.")
+    return _answer(request, claim, notice=_("Searching %(providers)s for sources.") % {"providers": list_and(names)})
 
 
 @require_POST
@@ -70,8 +72,7 @@ def retry(request: HttpRequest, claim_id: int) -> HttpResponse:
     except ServiceError as exc:
         return _answer(request, claim, error=str(exc))
     names = [registry.label(search.provider) for search in searches]
-    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
-    return _answer(request, claim, notice=f"Asking {listed} again.")
+    return _answer(request, claim, notice=_("Asking %(providers)s again.") % {"providers": list_and(names)})
 
 
 @require_POST
@@ -84,7 +85,8 @@ def add(request: HttpRequest, claim_id: int) -> HttpResponse:
         candidate = services.candidate_add(claim_id=claim.pk, identifier=identifier, by=request.user)
     except ServiceError as exc:
         return _answer(request, claim, error=str(exc))
-    return _answer(request, claim, notice=f"Added “{candidate.title or candidate.doi or candidate.pmid}”.")
+    title = candidate.title or candidate.doi or candidate.pmid
+    return _answer(request, claim, notice=_("Added “%(title)s”.") % {"title": title})
 
 
 def _decide(request: HttpRequest, candidate_id: int, decision: str) -> HttpResponse:
@@ -101,8 +103,11 @@ def _decide(request: HttpRequest, candidate_id: int, decision: str) -> HttpRespo
         )
     except ServiceError as exc:
         return _answer(request, claim, error=str(exc))
-    verb = "Confirmed" if decision == CandidateSource.Decision.CONFIRMED else "Disputed"
-    return _answer(request, claim, notice=f"{verb} “{candidate.title or candidate.doi}”.")
+    if decision == CandidateSource.Decision.CONFIRMED:
+        notice = _("Confirmed “%(title)s”.") % {"title": candidate.title or candidate.doi}
+    else:
+        notice = _("Disputed “%(title)s”.") % {"title": candidate.title or candidate.doi}
+    return _answer(request, claim, notice=notice)
 
 
 @require_POST

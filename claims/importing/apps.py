@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ImportingConfig(AppConfig):
@@ -6,7 +7,7 @@ class ImportingConfig(AppConfig):
 
     name = "claims.importing"
     label = "importing"
-    verbose_name = "Article import"
+    verbose_name = _("Article import")
 
     def ready(self) -> None:
         from claims import hooks

@@ -24,7 +24,9 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from claims.models import Article
 from factcheck import httpcap
@@ -56,7 +58,11 @@ class ImportRefused(ServiceError):
 def max_megabytes() -> str:
     """The size cap as people read it ("5 MB")."""
     megabytes = settings.IMPORT_MAX_BYTES / (1024 * 1024)
-    return f"{megabytes:g} MB" if megabytes >= 0.1 else f"{settings.IMPORT_MAX_BYTES} bytes"
+    if megabytes >= 0.1:
+        shown = float(f"{megabytes:g}")
+        return _("%(size)s MB") % {"size": number_format(int(shown) if shown.is_integer() else shown)}
+    count = settings.IMPORT_MAX_BYTES
+    return ngettext("%(count)s byte", "%(count)s bytes", count) % {"count": number_format(count)}
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ def text_from_paste(text: str) -> ImportedText:
     """Pasted text is stored as it is (newlines normalised)."""
     body = normalise_newlines(text)
     if not body.strip():
-        raise ImportRefused("Paste the article's text, upload a file or give a URL.")
+        raise ImportRefused(_("Paste the article's text, upload a file or give a URL."))
     return ImportedText(body=body, origin=Article.Origin.PASTE, title=_first_line_title(body))
 
 
@@ -106,7 +112,8 @@ def _decode_utf8(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportRefused(
-            f"“{name}” is not UTF-8 text, so it cannot be read. Save it as UTF-8 and upload it again."
+            _("“%(name)s” is not UTF-8 text, so it cannot be read. Save it as UTF-8 and upload it again.")
+            % {"name": name}
         ) from None
 
 
@@ -140,10 +147,15 @@ def extract_html(html: str | bytes, *, url: str = "", origin: str = Article.Orig
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)
     if len(body.split()) < MIN_ARTICLE_WORDS:
-        where = "This page" if origin == Article.Origin.URL else "This file"
-        raise ImportRefused(
-            f"{where} has no article text that could be extracted. Copy the article's text and paste it instead."
-        )
+        if origin == Article.Origin.URL:
+            message = _(
+                "This page has no article text that could be extracted. Copy the article's text and paste it instead."
+            )
+        else:
+            message = _(
+                "This file has no article text that could be extracted. Copy the article's text and paste it instead."
+            )
+        raise ImportRefused(message)
     return ImportedText(
         body=body,
         origin=origin,
@@ -160,9 +172,11 @@ def text_from_upload(name: str, data: bytes) -> ImportedText:
     suffix = PurePath(name).suffix.lower()
     kind = UPLOAD_SUFFIXES.get(suffix)
     if kind is None:
-        raise ImportRefused(f"“{name}” is not a .txt, .md or .html file. Upload one of those, or paste the text.")
+        raise ImportRefused(
+            _("“%(name)s” is not a .txt, .md or .html file. Upload one of those, or paste the text.") % {"name": name}
+        )
     if not data.strip():
-        raise ImportRefused(f"“{name}” is empty.")
+        raise ImportRefused(_("“%(name)s” is empty.") % {"name": name})
     if kind == "html":
         # Bytes, not text: the extractor honours the page's own <meta charset>.
         return extract_html(data, origin=Article.Origin.FILE)
@@ -213,16 +227,23 @@ def resolve_public(host: str, port: int) -> list[str]:
     except (socket.gaierror, UnicodeError):
         # A name that does not resolve is as often this server being offline as a mistyped address.
         raise ImportRefused(
-            f"The site “{host}” could not be reached: its address could not be looked up. Either this server "
-            "cannot reach the internet right now or the address is mistyped; try again later, or check the address."
+            _(
+                "The site “%(host)s” could not be reached: its address could not be looked up. Either this server "
+                "cannot reach the internet right now or the address is mistyped; try again later, or check the "
+                "address."
+            )
+            % {"host": host}
         ) from None
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     if not settings.IMPORT_ALLOW_PRIVATE_HOSTS:
         for address in addresses:
             if not _address_is_public(address):
                 raise ImportRefused(
-                    f"“{host}” points to a private or local network address ({address}); "
-                    "only public web pages can be imported."
+                    _(
+                        "“%(host)s” points to a private or local network address (%(address)s); "
+                        "only public web pages can be imported."
+                    )
+                    % {"host": host, "address": address}
                 )
     return addresses
 
@@ -335,14 +356,22 @@ def validate_url(url: str) -> tuple[str, int]:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError:
-        raise ImportRefused("That URL is not valid. Give the full address, starting with https://.") from None
+        raise ImportRefused(_("That URL is not valid. Give the full address, starting with https://.")) from None
     scheme = parts.scheme.lower()
     if scheme not in {"http", "https"}:
-        shown = f"“{scheme}:” addresses" if scheme else "Addresses without http:// or https://"
-        raise ImportRefused(f"{shown} cannot be imported; give a web address starting with http:// or https://.")
+        if scheme:
+            message = _(
+                "“%(scheme)s:” addresses cannot be imported; give a web address starting with http:// or https://."
+            ) % {"scheme": scheme}
+        else:
+            message = _(
+                "Addresses without http:// or https:// cannot be imported; give a web address starting with "
+                "http:// or https://."
+            )
+        raise ImportRefused(message)
     host = parts.hostname
     if not host:
-        raise ImportRefused("That URL has no host name. Give the full address, starting with https://.")
+        raise ImportRefused(_("That URL has no host name. Give the full address, starting with https://."))
     port = port or (443 if scheme == "https" else 80)
     resolve_public(host, port)
     return host, port
@@ -358,7 +387,7 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def _too_big_message() -> str:
-    return f"The page is larger than the {max_megabytes()} import limit."
+    return _("The page is larger than the %(size)s import limit.") % {"size": max_megabytes()}
 
 
 def _read_capped(response: httpx.Response, deadline: float) -> bytes:
@@ -401,34 +430,53 @@ def fetch_url(url: str) -> ImportedText:
                     if response.is_redirect:
                         location = response.headers.get("location", "")
                         if not location:
-                            raise ImportRefused("The page redirected without saying where to.")
+                            raise ImportRefused(_("The page redirected without saying where to."))
                         current = urljoin(current, location)
                         continue
                     if response.status_code >= 400:
                         status = f"{response.status_code} {httpx.codes.get_reason_phrase(response.status_code)}"
                         raise ImportRefused(
-                            f"The site answered “{status}” for this URL, so there is nothing to import."
+                            _("The site answered “%(status)s” for this URL, so there is nothing to import.")
+                            % {"status": status}
                         )
                     media_type = _media_type(response.headers.get("content-type", ""))
                     if media_type and media_type not in HTML_TYPES | TEXT_TYPES:
                         raise ImportRefused(
-                            f"This URL serves “{media_type}”, not a web page or text, so there is no article "
-                            "to import. Download the article's text and paste it instead."
+                            _(
+                                "This URL serves “%(type)s”, not a web page or text, so there is no article "
+                                "to import. Download the article's text and paste it instead."
+                            )
+                            % {"type": media_type}
                         )
                     data = _read_capped(response, deadline)
                     charset = response.charset_encoding
                     return _page_text(data, media_type, charset, current)
-            raise ImportRefused(f"The page redirected more than {MAX_REDIRECTS} times; give its final address.")
+            raise ImportRefused(
+                ngettext(
+                    "The page redirected more than %(count)s time; give its final address.",
+                    "The page redirected more than %(count)s times; give its final address.",
+                    MAX_REDIRECTS,
+                )
+                % {"count": MAX_REDIRECTS}
+            )
     except httpx.TimeoutException:
-        raise ImportRefused(f"The site did not answer within {timeout:g} seconds. Try again later.") from None
+        seconds = float(f"{timeout:g}")
+        raise ImportRefused(
+            ngettext(
+                "The site did not answer within %(seconds)s second. Try again later.",
+                "The site did not answer within %(seconds)s seconds. Try again later.",
+                int(seconds) if seconds.is_integer() else 2,
+            )
+            % {"seconds": number_format(int(seconds) if seconds.is_integer() else seconds)}
+        ) from None
     except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
         logger.info("Import of %s failed to connect: %s", url, exc)
-        raise ImportRefused("The site could not be reached. Check the URL, or try again later.") from None
+        raise ImportRefused(_("The site could not be reached. Check the URL, or try again later.")) from None
     except httpx.InvalidURL:
-        raise ImportRefused("That URL is not valid. Give the full address, starting with https://.") from None
+        raise ImportRefused(_("That URL is not valid. Give the full address, starting with https://.")) from None
     except httpx.HTTPError as exc:
         logger.info("Import of %s failed: %s", url, exc)
-        raise ImportRefused("The page could not be fetched. Check the URL, or try again later.") from None
+        raise ImportRefused(_("The page could not be fetched. Check the URL, or try again later.")) from None
 
 
 def _page_text(data: bytes, media_type: str, charset: str | None, url: str) -> ImportedText:
@@ -444,10 +492,10 @@ def _page_text(data: bytes, media_type: str, charset: str | None, url: str) -> I
     try:
         text = data.decode(charset or "utf-8")
     except (UnicodeDecodeError, LookupError):
-        raise ImportRefused("This URL's text is not in a readable encoding.") from None
+        raise ImportRefused(_("This URL's text is not in a readable encoding.")) from None
     if "\x00" in text:
-        raise ImportRefused("This URL does not serve text, so there is no article to import.")
+        raise ImportRefused(_("This URL does not serve text, so there is no article to import."))
     body = normalise_newlines(text)
     if len(body.split()) < MIN_ARTICLE_WORDS:
-        raise ImportRefused("This page has no article text that could be extracted. Paste the text instead.")
+        raise ImportRefused(_("This page has no article text that could be extracted. Paste the text instead."))
     return ImportedText(body=body, origin=Article.Origin.URL, title=_first_line_title(body), url=url)

@@ -80,10 +80,10 @@ def article_import(
     ``by=None`` is the command line (trusted operator); a user must be an editor.
     """
     if by is not None and not permissions.is_editor(by):
-        raise ImportRefused("Only an editor can import articles.")
+        raise ImportRefused(_("Only an editor can import articles."))
     final_title = _SPACES.sub(" ", title.strip() or source.title).strip()
     if not final_title:
-        raise ImportRefused("Give the article a title; none was found in the text.", field="title")
+        raise ImportRefused(_("Give the article a title; none was found in the text."), field="title")
     final_url = (url.strip() or source.url)[:2000]
     # Two editors importing the same text at once: the second waits, then finds the first one's article.
     with connection.cursor() as cursor:
@@ -107,12 +107,12 @@ def article_import(
 @transaction.atomic
 def suggestion_dismiss(*, article_id: int, start: int, end: int, by: Any) -> None:
     """Hide the hint for ``body[start:end]`` on this article. Dismissing twice is harmless."""
-    permissions.ensure_editor(by, "Only an editor can dismiss hints.")
+    permissions.ensure_editor(by, _("Only an editor can dismiss hints."))
     article = Article.objects.filter(pk=article_id).only("id", "body").first()
     if article is None:
-        raise ServiceError("That article no longer exists.")
+        raise ServiceError(_("That article no longer exists."))
     if not (0 <= start < end <= len(article.body)):
-        raise ServiceError("That hint is not part of this article; reload the page.")
+        raise ServiceError(_("That hint is not part of this article; reload the page."))
     # ON CONFLICT DO NOTHING: two editors dismissing the same hint at once both succeed, one row stays.
     DismissedSuggestion.objects.bulk_create(
         [DismissedSuggestion(article=article, start=start, end=end, dismissed_by=by)], ignore_conflicts=True

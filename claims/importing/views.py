@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -33,7 +34,7 @@ def _source(form: ArticleImportForm) -> fetch.ImportedText:
 
 
 @require_http_methods(["GET", "POST"])
-@permissions.editor_required("Only editors can import articles.")
+@permissions.editor_required(gettext_lazy("Only editors can import articles."))
 def article_import(request: HttpRequest) -> HttpResponse:
     form = ArticleImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -61,7 +62,7 @@ def article_import(request: HttpRequest) -> HttpResponse:
             # Shown beside the source it concerns; everything typed stays in the bound form.
             form.add_error(getattr(exc, "field", None) or data["source"], str(exc))
         else:
-            messages.success(request, f"Imported “{article.title}”. Pick the claims to check.")
+            messages.success(request, _("Imported “%(title)s”. Pick the claims to check.") % {"title": article.title})
             if request.htmx:
                 return HttpResponseClientRedirect(article.get_absolute_url())
             return redirect(article)
@@ -86,7 +87,7 @@ def _pending_keep(request: HttpRequest, existing: Article, *, source: Any, data:
 
 
 @require_POST
-@permissions.editor_required("Only editors can import articles.")
+@permissions.editor_required(gettext_lazy("Only editors can import articles."))
 def import_anyway(request: HttpRequest) -> HttpResponse:
     pending = request.session.get(PENDING_KEY)
     if not pending or pending.get("token") != request.POST.get("token"):
@@ -120,7 +121,7 @@ def import_anyway(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@permissions.editor_required("Only editors can dismiss hints.")
+@permissions.editor_required(gettext_lazy("Only editors can dismiss hints."))
 def dismiss_suggestion(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     form = SuggestionDismissForm(request.POST)
@@ -133,12 +134,12 @@ def dismiss_suggestion(request: HttpRequest, article_id: int) -> HttpResponse:
         except ServiceError as exc:
             error = str(exc)
     else:
-        error = "That hint could not be identified; reload the page and try again."
+        error = _("That hint could not be identified; reload the page and try again.")
     if request.htmx:
         context = {**selectors.hints_panel(article, request.user), "suggestions_error": error}
         return render(request, "importing/_hints.html", context)
     if error:
         messages.error(request, error)
     else:
-        messages.success(request, "Hint dismissed.")
+        messages.success(request, _("Hint dismissed."))
     return redirect(article)

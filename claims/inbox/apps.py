@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InboxConfig(AppConfig):
@@ -6,7 +7,7 @@ class InboxConfig(AppConfig):
 
     name = "claims.inbox"
     label = "inbox"
-    verbose_name = "Inbox and notifications"
+    verbose_name = _("Inbox and notifications")
 
     def ready(self) -> None:
         import claims.inbox.tasks  # noqa: F401 (beat and services name its tasks)

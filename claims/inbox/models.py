@@ -7,6 +7,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,10 +57,10 @@ class Notification(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    note = models.TextField(blank=True, help_text="The editor's note, the comment or the reader's message.")
-    target = models.CharField(max_length=500, help_text="The path of the page where the recipient acts.")
+    note = models.TextField(blank=True, help_text=_("The editor's note, the comment or the reader's message."))
+    target = models.CharField(max_length=500, help_text=_("The path of the page where the recipient acts."))
     key = models.CharField(
-        max_length=120, blank=True, help_text="Set for daily reminders: one per claim, recipient and day."
+        max_length=120, blank=True, help_text=_("Set for daily reminders: one per claim, recipient and day.")
     )
     email_state = models.CharField(max_length=10, choices=EmailState.choices, default=EmailState.NONE)
     created_at = models.DateTimeField(default=timezone.now)
@@ -93,8 +94,8 @@ class Preference(models.Model):
         settings.AUTH_USER_MODEL, primary_key=True, on_delete=models.CASCADE, related_name="inbox_preference"
     )
     email_kinds = ArrayField(models.CharField(max_length=20), default=list, blank=True)
-    digest = models.BooleanField(default=False, help_text="One email a day instead of one email per event.")
+    digest = models.BooleanField(default=False, help_text=_("One email a day instead of one email per event."))
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
-        return f"Email preferences of {self.user_id}"
+        return gettext("Email preferences of %(user)s") % {"user": self.user_id}

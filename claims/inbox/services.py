@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import permissions
 from claims.inbox import emails
@@ -274,7 +275,7 @@ def notification_read(*, notification_id: int, by: Any) -> Notification:
     """Mark one of ``by``'s items read (again is harmless)."""
     item = Notification.objects.filter(pk=notification_id, recipient=by).first()
     if item is None:
-        raise ServiceError("That item is not in your inbox.")
+        raise ServiceError(_("That item is not in your inbox."))
     if item.read_at is None:
         item.read_at = timezone.now()
         Notification.objects.filter(pk=item.pk, read_at__isnull=True).update(read_at=item.read_at)
@@ -310,10 +311,12 @@ def preference_set(*, by: Any, email_kinds: list[str], digest: bool) -> Preferen
     """Save which events ``by`` wants by email, and whether as one daily digest."""
     unknown = set(email_kinds) - set(Kind.values)
     if unknown:
-        raise ServiceError("One of the chosen emails is not something the inbox sends; reload the page.")
+        raise ServiceError(_("One of the chosen emails is not something the inbox sends; reload the page."))
     # Kinds the person cannot receive now stay as they were (a reviewer who becomes an editor keeps defaults).
     mine = set(kinds_for(by))
     previous = set(preference_of(by).email_kinds)
     chosen = sorted((previous - mine) | (set(email_kinds) & mine), key=Kind.values.index)
-    preference, _ = Preference.objects.update_or_create(user=by, defaults={"email_kinds": chosen, "digest": digest})
+    preference, _created = Preference.objects.update_or_create(
+        user=by, defaults={"email_kinds": chosen, "digest": digest}
+    )
     return preference

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InsightsConfig(AppConfig):
@@ -6,4 +7,4 @@ class InsightsConfig(AppConfig):
 
     name = "claims.insights"
     label = "insights"
-    verbose_name = "Newsroom dashboard"
+    verbose_name = _("Newsroom dashboard")

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.html import escape
+from django.utils.translation import pgettext
 
 WIDTH = 640
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 12, 34
@@ -126,11 +128,31 @@ class Chart:
 
 
 def whole(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.0f}"
+    """1,234 (1 234 in French), or a dash for no value."""
+    return "—" if value is None else number_format(f"{value:.0f}", force_grouping=True)
 
 
 def one_decimal(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.1f}"
+    """1,234.5 (1 234,5 in French), or a dash for no value."""
+    return "—" if value is None else number_format(f"{value:.1f}", decimal_pos=1, force_grouping=True)
+
+
+def tooltip(category: str, series: str, value: str, unit: str = "") -> str:
+    """What a mark of a chart says when pointed at: "Mar 2026, Approved: 3.5 days"."""
+    if unit:
+        return pgettext(
+            "a chart's mark pointed at: category, series: value unit", "%(category)s, %(series)s: %(value)s %(unit)s"
+        ) % {
+            "category": category,
+            "series": series,
+            "value": value,
+            "unit": unit,
+        }
+    return pgettext("a chart's mark pointed at: category, series: value", "%(category)s, %(series)s: %(value)s") % {
+        "category": category,
+        "series": series,
+        "value": value,
+    }
 
 
 def nice_ticks(top: float, count: int = 4) -> list[float]:
@@ -232,7 +254,7 @@ def columns(
                     category=category,
                     value=value,
                     text=fmt(value),
-                    tooltip=f"{category}, {s.label}: {fmt(value)}{(' ' + unit) if unit and value is not None else ''}",
+                    tooltip=tooltip(category, s.label, fmt(value), unit if value is not None else ""),
                 )
             )
     chart.x_ticks = _x_ticks(categories, centres)
@@ -290,7 +312,7 @@ def lines(
                     category=category,
                     value=value,
                     text=fmt(value),
-                    tooltip=f"{category}, {s.label}: {fmt(value)}{(' ' + unit) if unit else ''}",
+                    tooltip=tooltip(category, s.label, fmt(value), unit),
                 )
             )
         points = " M ".join(" L ".join(run) for run in runs if run)

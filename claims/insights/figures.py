@@ -11,7 +11,7 @@ from typing import Any
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from claims.insights import charts, selectors
 from claims.insights.charts import Chart, Series
@@ -21,15 +21,15 @@ BLUE, GREEN, PURPLE, ORANGE, RED, OCHRE = "#0b5cad", "#1a7f37", "#8250df", "#bc4
 
 
 def _week(day: dt.date) -> str:
-    return date_format(day, "j M")
+    return date_format(day, "MONTH_DAY_FORMAT")
 
 
 def _month(day: dt.date) -> str:
-    return date_format(day, "M Y")
+    return date_format(day, "YEAR_MONTH_FORMAT")
 
 
 def _days(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.1f}"
+    return charts.one_decimal(value)
 
 
 def _flow(filters: selectors.InsightFilters) -> Chart:
@@ -48,9 +48,9 @@ def _flow(filters: selectors.InsightFilters) -> Chart:
         categories=[_week(w) for w in flow.weeks],
         category_label=_("Week of"),
         series=[
-            Series("created", _("Created"), BLUE, flow.created),
-            Series("approved", _("Approved"), GREEN, flow.approved),
-            Series("published", _("Published"), PURPLE, flow.published),
+            Series("created", pgettext("claims counted in a chart", "Created"), BLUE, flow.created),
+            Series("approved", pgettext("claims counted in a chart", "Approved"), GREEN, flow.approved),
+            Series("published", pgettext("claims counted in a chart", "Published"), PURPLE, flow.published),
         ],
     )
 
@@ -118,8 +118,8 @@ def _workload(filters: selectors.InsightFilters, reviewers: list[Any]) -> Chart:
         categories=[f"{display_name(w.reviewer)} ({w.reviewer.get_username()})" for w in loads],
         category_label=_("Reviewer"),
         series=[
-            Series("open", _("Open"), BLUE, [w.open for w in loads]),
-            Series("overdue", _("Overdue"), RED, [w.overdue for w in loads]),
+            Series("open", pgettext("claims counted in a chart", "Open"), BLUE, [w.open for w in loads]),
+            Series("overdue", pgettext("claims counted in a chart", "Overdue"), RED, [w.overdue for w in loads]),
         ],
     )
 
@@ -157,8 +157,8 @@ def _sources(filters: selectors.InsightFilters) -> Chart:
         categories=[_month(m) for m in found.months],
         category_label=_("Month"),
         series=[
-            Series("confirmed", _("Confirmed"), GREEN, found.first),
-            Series("disputed", _("Disputed"), RED, found.second),
+            Series("confirmed", pgettext("candidate sources counted in a chart", "Confirmed"), GREEN, found.first),
+            Series("disputed", pgettext("candidate sources counted in a chart", "Disputed"), RED, found.second),
         ],
     )
 

@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import hooks
 from claims.models import IN_QUEUE, WITH_REVIEWER, Article, CheckVersion, Claim, ClaimEvent, ErrorReport, Verdict
@@ -63,31 +64,33 @@ def insight_filters(params: Any, today: dt.date | None = None) -> tuple[InsightF
     filters = default_filters(today)
     problems: list[str] = []
 
-    def day(name: str, fallback: dt.date, label: str) -> dt.date:
+    def day(name: str, fallback: dt.date, refusal: str) -> dt.date:
         raw = (params.get(name) or "").strip()
         if not raw:
             return fallback
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
-            problems.append(f"The {label} date “{raw[:20]}” is not a date (YYYY-MM-DD); the default is shown.")
+            problems.append(refusal % {"value": raw[:20]})
             return fallback
 
-    start = day("start", filters.start, "start")
-    end = day("end", filters.end, "end")
+    start = day(
+        "start", filters.start, _("The start date “%(value)s” is not a date (YYYY-MM-DD); the default is shown.")
+    )
+    end = day("end", filters.end, _("The end date “%(value)s” is not a date (YYYY-MM-DD); the default is shown."))
     if start > end:
         start, end = end, start
-        problems.append("The start date was after the end date; the two were swapped.")
+        problems.append(_("The start date was after the end date; the two were swapped."))
     if (end - start).days > MAX_DAYS:
         start = end - dt.timedelta(days=MAX_DAYS)
-        problems.append("The dashboard shows at most two years at a time; it starts two years before the end date.")
+        problems.append(_("The dashboard shows at most two years at a time; it starts two years before the end date."))
     reviewer = None
     raw_reviewer = (params.get("reviewer") or "").strip()
     if raw_reviewer:
         if raw_reviewer.isascii() and raw_reviewer.isdigit():
             reviewer = int(raw_reviewer)
         else:
-            problems.append("That reviewer is not one of the newsroom's; every reviewer is shown.")
+            problems.append(_("That reviewer is not one of the newsroom's; every reviewer is shown."))
     outlet = " ".join((params.get("outlet") or "").split())[:200]
     return replace(filters, start=start, end=end, outlet=outlet, reviewer=reviewer), problems
 

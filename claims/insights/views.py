@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET
 
 from claims import permissions
 from claims.insights import charts, figures, selectors
 from factcheck.spreadsheet import csv_response
 
-editor_required = permissions.editor_required("Only editors can see the newsroom dashboard.")
+editor_required = permissions.editor_required(gettext_lazy("Only editors can see the newsroom dashboard."))
 
 
 @require_GET
@@ -34,7 +35,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def chart_export(request: HttpRequest, chart_id: str) -> StreamingHttpResponse:
     """One table of the dashboard, for the same filters, as a CSV file."""
     if chart_id not in figures.CHART_IDS:
-        raise Http404("The dashboard has no such table.")
+        raise Http404(gettext("The dashboard has no such table."))
     filters, _problems = selectors.insight_filters(request.GET)
     chart = figures.chart_by_id(filters, selectors.reviewer_choices(), chart_id)
     assert chart is not None

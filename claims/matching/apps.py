@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MatchingConfig(AppConfig):
@@ -6,7 +7,7 @@ class MatchingConfig(AppConfig):
 
     name = "claims.matching"
     label = "matching"
-    verbose_name = "Checked before"
+    verbose_name = _("Checked before")
 
     def ready(self) -> None:
         import claims.matching.tasks  # noqa: F401 (services enqueue its tasks by name)

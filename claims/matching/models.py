@@ -6,16 +6,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 class MatchRun(models.Model):
     """The "checked before?" search of one claim. The row, not the broker, is the record of pending work."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting"
-        RUNNING = "running", "Looking"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", pgettext_lazy("a search for earlier checks", "Waiting")
+        RUNNING = "running", pgettext_lazy("a search for earlier checks", "Looking")
+        DONE = "done", pgettext_lazy("a search for earlier checks", "Done")
+        FAILED = "failed", pgettext_lazy("a search for earlier checks", "Failed")
 
     claim = models.OneToOneField("claims.Claim", on_delete=models.CASCADE, related_name="match_run")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -27,7 +29,9 @@ class MatchRun(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
-    candidates = models.PositiveIntegerField(default=0, help_text="Claims the first pass found and the re-rank scored.")
+    candidates = models.PositiveIntegerField(
+        default=0, help_text=_("Claims the first pass found and the re-rank scored.")
+    )
 
     class Meta:
         constraints = [
@@ -38,21 +42,21 @@ class MatchRun(models.Model):
         indexes = [models.Index(fields=["status", "requested_at"], name="matchrun_status_time")]
 
     def __str__(self) -> str:
-        return f"Match run for claim {self.claim_id}: {self.status}"
+        return gettext("Match run for claim %(id)s: %(status)s") % {"id": self.claim_id, "status": self.status}
 
 
 class SimilarClaim(models.Model):
     """An earlier claim of the newsroom that may say what ``claim`` says, with the editor's decision."""
 
     class Decision(models.TextChoices):
-        SUGGESTED = "suggested", "Suggested"
-        SAME = "same", "The same claim"
-        DISMISSED = "dismissed", "Not the same"
+        SUGGESTED = "suggested", pgettext_lazy("a suggested earlier claim", "Suggested")
+        SAME = "same", _("The same claim")
+        DISMISSED = "dismissed", _("Not the same")
 
     claim = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="similar_claims")
     other = models.ForeignKey("claims.Claim", on_delete=models.CASCADE, related_name="+")
-    score = models.FloatField(help_text="0 to 1: how surely the two claims say the same thing.")
-    features = models.JSONField(default=dict, blank=True, help_text="What the score is made of, for the curious.")
+    score = models.FloatField(help_text=_("0 to 1: how surely the two claims say the same thing."))
+    features = models.JSONField(default=dict, blank=True, help_text=_("What the score is made of, for the curious."))
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.SUGGESTED)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -71,4 +75,8 @@ class SimilarClaim(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Claim {self.other_id} for claim {self.claim_id} ({self.score:.2f})"
+        return gettext("Claim %(other)s for claim %(id)s (%(score).2f)") % {
+            "other": self.other_id,
+            "id": self.claim_id,
+            "score": self.score,
+        }

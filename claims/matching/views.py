@@ -26,14 +26,14 @@ from claims.matching import services
 from claims.models import Claim
 from factcheck.errors import ServiceError
 
-NOT_YOURS = "This claim is not assigned to you; only editors and its reviewer can open it."
+NOT_YOURS = gettext_lazy("This claim is not assigned to you; only editors and its reviewer can open it.")
 
 
 def _claim(request: HttpRequest, claim_id: int) -> Claim:
     permissions.require_staff(request.user)
     claim = selectors.claim_for_page(claim_id=claim_id)
     if claim is None:
-        raise Http404("No such claim.")
+        raise Http404(_("No such claim."))
     if not permissions.can_view_claim(request.user, claim):
         raise PermissionDenied(NOT_YOURS)
     return claim

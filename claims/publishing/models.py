@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
 
 
 class PublicRevision(models.Model):
@@ -21,4 +22,4 @@ class PublicRevision(models.Model):
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="public_revision_single_row")]
 
     def __str__(self) -> str:
-        return f"Public revision {self.number}"
+        return gettext("Public revision %(number)s") % {"number": self.number}

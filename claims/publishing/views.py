@@ -16,6 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -25,7 +27,9 @@ from claims.models import VERDICT_APPROVED, Article, Check, Claim, ClaimStatus, 
 from claims.publishing import selectors, services
 from factcheck.errors import ServiceError
 
-editor_required = permissions.editor_required("Only editors can publish checks and handle readers' error reports.")
+editor_required = permissions.editor_required(
+    gettext_lazy("Only editors can publish checks and handle readers' error reports.")
+)
 
 
 def _edit_context(
@@ -156,7 +160,7 @@ def check_edit(request: HttpRequest, article_id: int) -> HttpResponse:
         if "preview" in request.POST:
             preview = reverse("publishing:check_preview", args=[article.pk])
             return HttpResponseClientRedirect(preview) if request.htmx else redirect(preview)
-        return _panel_response(request, article, notice="Draft saved. Nothing has been published yet.")
+        return _panel_response(request, article, notice=_("Draft saved. Nothing has been published yet."))
     context = _edit_context(request, article)
     if request.htmx:
         return render(request, "publishing/check_edit.html#publish-panel", context)
@@ -170,14 +174,14 @@ def check_preview(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     check = selectors.check_for_article(article)
     if check is None:
-        messages.info(request, "Save a draft of the check first; the preview shows the saved draft.")
+        messages.info(request, _("Save a draft of the check first; the preview shows the saved draft."))
         return redirect("publishing:check_edit", article_id=article.pk)
     now = timezone.now()
     previous = check.current_version
     snapshot = services.snapshot_build(check, by=request.user, at=now, version=(previous.number + 1) if previous else 1)
     if previous is not None:
         changes = services.snapshot_diff(previous.snapshot, snapshot)
-        pending = services.correction_note_compose(changes, "[the reason you give when publishing]")
+        pending = services.correction_note_compose(changes, _("[the reason you give when publishing]"))
         snapshot["corrections"] = [
             *previous.snapshot.get("corrections", []),
             {"version": snapshot["version"], "at": now.isoformat(), "note": pending},
@@ -209,21 +213,21 @@ def check_publish(request: HttpRequest, article_id: int) -> HttpResponse:
             _prepare(request, article, values)
         check = selectors.check_for_article(article)
         if check is None:
-            raise ServiceError("Save a draft of the check first: write a headline and choose the claims.")
+            raise ServiceError(_("Save a draft of the check first: write a headline and choose the claims."))
         with transaction.atomic():
             version = services.check_publish(
                 check_id=check.pk, by=request.user, reason=reason, seen_version=seen_version
             )
     except services.NotReady:
         # The form lists each blocker once, right where the editor fixes it; the message only says so.
-        error = "The check cannot be published yet: the list “Not ready to publish” says what is missing."
+        error = _("The check cannot be published yet: the list “Not ready to publish” says what is missing.")
         return _panel_response(request, article, values=values, error=error, reason=reason)
     except ServiceError as exc:
         return _panel_response(request, article, values=values, error=str(exc), reason=reason)
     notice = (
-        "Published. Readers now see the check."
+        _("Published. Readers now see the check.")
         if version.number == 1
-        else f"Version {version.number} published with its correction note."
+        else _("Version %(number)s published with its correction note.") % {"number": version.number}
     )
     return _panel_response(request, article, notice=notice)
 
@@ -235,12 +239,12 @@ def check_withdraw(request: HttpRequest, article_id: int) -> HttpResponse:
     check = selectors.check_for_article(article)
     try:
         if check is None:
-            raise ServiceError("This article has no published check to withdraw.")
+            raise ServiceError(_("This article has no published check to withdraw."))
         services.check_withdraw(check_id=check.pk, by=request.user, reason=request.POST.get("withdraw_reason", ""))
     except ServiceError as exc:
         return _panel_response(request, article, error=str(exc))
     return _panel_response(
-        request, article, notice="Withdrawn. Its address now tells readers it was withdrawn, and why."
+        request, article, notice=_("Withdrawn. Its address now tells readers it was withdrawn, and why.")
     )
 
 
@@ -255,8 +259,10 @@ def claim_reopen(request: HttpRequest, claim_id: int) -> HttpResponse:
     return _panel_response(
         request,
         claim.article,
-        notice="Claim reopened and sent back to its reviewer. Readers keep seeing the published version "
-        "until you republish.",
+        notice=_(
+            "Claim reopened and sent back to its reviewer. Readers keep seeing the published version "
+            "until you republish."
+        ),
     )
 
 
@@ -296,7 +302,7 @@ def error_report_resolve(request: HttpRequest, report_id: int) -> HttpResponse:
     if error:
         messages.error(request, error)
     else:
-        messages.success(request, "Report marked as resolved.")
+        messages.success(request, _("Report marked as resolved."))
     back = request.POST.get("next", "")
     if back == reverse("publishing:error_report", args=[report.pk]):
         return redirect(back)
@@ -309,7 +315,7 @@ def _report_context(report: ErrorReport, **extra: Any) -> dict[str, Any]:
         "report": report,
         "claim": claim,
         "can_reopen": claim is not None and claim.status in VERDICT_APPROVED,
-        "reopen_note": f"A reader reported: {report.message}",
+        "reopen_note": _("A reader reported: %(message)s") % {"message": report.message},
         **extra,
     }
 
@@ -331,7 +337,7 @@ def error_report_reopen(request: HttpRequest, report_id: int) -> HttpResponse:
     note = request.POST.get("note", "")
     try:
         if report.claim_id is None:
-            raise ServiceError("This report is about the whole check, not one claim; reopen a claim from the check.")
+            raise ServiceError(_("This report is about the whole check, not one claim; reopen a claim from the check."))
         services.claim_reopen_for_correction(
             claim_id=report.claim_id, by=request.user, note=note, error_report_id=report.pk
         )
@@ -341,7 +347,9 @@ def error_report_reopen(request: HttpRequest, report_id: int) -> HttpResponse:
         return render(request, "publishing/error_report.html", context, status=400)
     messages.success(
         request,
-        "Claim reopened and sent back to its reviewer with the reader's report. Readers keep seeing the "
-        "published version until you republish.",
+        _(
+            "Claim reopened and sent back to its reviewer with the reader's report. Readers keep seeing the "
+            "published version until you republish."
+        ),
     )
     return redirect("publishing:error_report", report_id=report.pk)

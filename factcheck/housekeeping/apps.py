@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HousekeepingConfig(AppConfig):
@@ -6,7 +7,7 @@ class HousekeepingConfig(AppConfig):
 
     name = "factcheck.housekeeping"
     label = "housekeeping"
-    verbose_name = "Housekeeping"
+    verbose_name = _("Housekeeping")
 
     def ready(self) -> None:
         import factcheck.housekeeping.tasks  # noqa: F401 (beat sends its tasks by name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class OutboundEmail(models.Model):
@@ -13,16 +14,16 @@ class OutboundEmail(models.Model):
     sent again."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be sent"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Gave up"
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Gave up")
 
-    kind = models.CharField(max_length=40, help_text="What the email is about, e.g. 'assignment'.")
+    kind = models.CharField(max_length=40, help_text=_("What the email is about, e.g. 'assignment'."))
     to = models.EmailField(max_length=254)
     subject = models.CharField(max_length=200)
     body = models.TextField()
     key = models.CharField(
-        max_length=200, blank=True, help_text="Set when one change must never cause the same email twice."
+        max_length=200, blank=True, help_text=_("Set when one change must never cause the same email twice.")
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)

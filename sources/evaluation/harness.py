@@ -21,6 +21,9 @@ from typing import Any
 
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from sources.evaluation import cases as evaluation_cases
 from sources.evaluation.standin import StandIn
@@ -170,15 +173,27 @@ def lines(report: Report, *, verbose: bool = False) -> list[str]:
 
     calls = sum(o.calls for o in report.outcomes)
     n = max(len(report.outcomes), 1)
-    out = [f"{'':<24} {'cases':>5} {'recall@1':>9} {'recall@3':>9} {'confident':>9} {'precision':>10}"]
-    out.append(row("overall", report.overall))
+    cases, confident = (
+        pgettext("a column of the evaluation", "cases"),
+        pgettext("a column of the evaluation", "confident"),
+    )
+    precision = pgettext("a column of the evaluation", "precision")
+    out = [f"{'':<24} {cases:>5} {'recall@1':>9} {'recall@3':>9} {confident:>9} {precision:>10}"]
+    out.append(row(pgettext("a row of the evaluation: every case", "overall"), report.overall))
     for split, f in report.by_split.items():
         out.append(row(split, f))
     out.append("")
     for kind, f in report.by_kind.items():
         out.append(row(kind, f))
     out.append("")
-    out.append(f"provider requests: {calls} ({calls / n:.1f} a claim); {report.seconds:.1f} s")
+    out.append(
+        _("provider requests: %(calls)s (%(per_claim)s a claim); %(seconds)s s")
+        % {
+            "calls": calls,
+            "per_claim": number_format(f"{calls / n:.1f}", decimal_pos=1),
+            "seconds": number_format(f"{report.seconds:.1f}", decimal_pos=1),
+        }
+    )
     if verbose:
         for outcome in report.outcomes:
             if not outcome.at1 or (outcome.confident and not outcome.at1):
@@ -187,7 +202,10 @@ def lines(report: Report, *, verbose: bool = False) -> list[str]:
                     if outcome.at3 or outcome.case.target.doi in outcome.ranked
                     else "-"
                 )
-                out.append(f"MISS {outcome.case.key}: cited work at {place}; first {outcome.ranked[:1]}")
+                out.append(
+                    _("MISS %(case)s: cited work at %(place)s; first %(first)s")
+                    % {"case": outcome.case.key, "place": place, "first": outcome.ranked[:1]}
+                )
     return out
 
 

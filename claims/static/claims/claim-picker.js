@@ -1,5 +1,6 @@
 // Turns a selection in the article into exact offsets into the stored body, for the claim form.
 // Offsets count Unicode code points, as Python does; the server re-checks them.
+// Text this script shows goes through gettext() / interpolate(): the page loads the JavaScript catalogue first.
 (function () {
   "use strict";
 

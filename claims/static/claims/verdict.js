@@ -6,6 +6,7 @@
 //    server keeps nothing for a visitor who is not logged in. So the text is kept here, in this tab's
 //    sessionStorage (never sent anywhere), and put back in the form when the claim page comes back
 //    after the login, with a notice that it is not saved yet.
+// Text this script shows goes through gettext() / interpolate(): the page loads the JavaScript catalogue first.
 (function () {
   "use strict";
 

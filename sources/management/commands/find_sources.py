@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from claims import studies
 from claims.models import Claim
@@ -22,24 +24,38 @@ class Command(BaseCommand):
     def handle(self, *args: Any, claim_id: int, wait: bool, **options: Any) -> None:
         claim = Claim.objects.filter(pk=claim_id).first()
         if claim is None:
-            raise CommandError(f"There is no claim {claim_id}.")
+            raise CommandError(_("There is no claim %(id)s.") % {"id": claim_id})
         searches = services.searches_start(claim=claim, by=None, enqueue=not wait)
         if not wait:
             names = ", ".join(s.get_provider_display() for s in searches)
-            self.stdout.write(f"Queued {len(searches)} searches ({names}); a worker will run them.")
+            self.stdout.write(
+                ngettext(
+                    "Queued %(count)s search (%(names)s); a worker will run it.",
+                    "Queued %(count)s searches (%(names)s); a worker will run them.",
+                    len(searches),
+                )
+                % {"count": len(searches), "names": names}
+            )
             return
         for search in searches:
             services.search_execute(search.pk)
         for search in SourceSearch.objects.filter(pk__in=[s.pk for s in searches]).order_by("id"):
-            outcome = f"{search.result_count} records" if search.status == "done" else search.error
-            self.stderr.write(f"{search.get_provider_display()}: {outcome}")
+            if search.status == "done":
+                outcome = ngettext("%(count)s record", "%(count)s records", search.result_count) % {
+                    "count": search.result_count
+                }
+            else:
+                outcome = search.error
+            self.stderr.write(
+                _("%(provider)s: %(outcome)s") % {"provider": search.get_provider_display(), "outcome": outcome}
+            )
         candidates = CandidateSource.objects.filter(claim=claim, kind=CandidateSource.Kind.PUBLICATION).order_by(
             "rank", "-score", "id"
         )
         for c in candidates:
             self.stdout.write(candidate_line(c))
         if not candidates:
-            self.stdout.write("No candidate source found.")
+            self.stdout.write(_("No candidate source found."))
 
 
 def candidate_line(c: CandidateSource) -> str:

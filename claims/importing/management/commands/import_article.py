@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from claims.importing import fetch, services
 from factcheck.errors import ServiceError
@@ -21,7 +22,9 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"--published must be a date written YYYY-MM-DD, not “{value}”.") from None
+        raise CommandError(
+            _("--published must be a date written YYYY-MM-DD, not “%(value)s”.") % {"value": value}
+        ) from None
 
 
 class Command(BaseCommand):
@@ -56,13 +59,24 @@ class Command(BaseCommand):
                 anyway=options["anyway"],
             )
         except services.AlreadyImported as exc:
-            what = "This text" if exc.same == "text" else "An article from this address"
-            raise CommandError(
-                f"Not imported: {what} was already imported as article {exc.existing.pk} (“{exc.existing.title}”), "
-                f"{settings.SITE_URL}{exc.existing.get_absolute_url()}. Add --anyway to import it as a new version."
-            ) from None
+            values = {
+                "id": exc.existing.pk,
+                "title": exc.existing.title,
+                "url": f"{settings.SITE_URL}{exc.existing.get_absolute_url()}",
+            }
+            if exc.same == "text":
+                message = _(
+                    "Not imported: This text was already imported as article %(id)s (“%(title)s”), %(url)s. "
+                    "Add --anyway to import it as a new version."
+                )
+            else:
+                message = _(
+                    "Not imported: An article from this address was already imported as article %(id)s "
+                    "(“%(title)s”), %(url)s. Add --anyway to import it as a new version."
+                )
+            raise CommandError(message % values) from None
         except ServiceError as exc:
-            raise CommandError(f"Not imported: {exc}") from None
+            raise CommandError(_("Not imported: %(reason)s") % {"reason": exc}) from None
         self.stdout.write(f"{article.pk} {settings.SITE_URL}{article.get_absolute_url()}")
 
     def _read(self, source: str) -> fetch.ImportedText:
@@ -70,7 +84,10 @@ class Command(BaseCommand):
         if _SCHEME.match(source) and not path.exists():
             return fetch.fetch_url(source)
         if not path.is_file():
-            raise CommandError(f"Not imported: there is no file “{source}”.")
+            raise CommandError(_("Not imported: there is no file “%(path)s”.") % {"path": source})
         if path.stat().st_size > settings.IMPORT_MAX_BYTES:
-            raise CommandError(f"Not imported: “{path.name}” is larger than the {fetch.max_megabytes()} import limit.")
+            raise CommandError(
+                _("Not imported: “%(name)s” is larger than the %(size)s import limit.")
+                % {"name": path.name, "size": fetch.max_megabytes()}
+            )
         return fetch.text_from_upload(path.name, path.read_bytes())

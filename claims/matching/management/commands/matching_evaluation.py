@@ -6,6 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from claims.matching import evaluation, similarity
 
@@ -20,16 +22,43 @@ class Command(BaseCommand):
         parser.add_argument("--verbose-misses", action="store_true", help="Print every miss and wrong suggestion.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.stdout.write(f"confident score {similarity.CONFIDENT}, top {evaluation.TOP} suggestions per claim")
-        for name, path in (("evaluation set", evaluation.PAIRS), ("held-out set", evaluation.HOLDOUT)):
+        self.stdout.write(
+            _("confident score %(score)s, top %(top)s suggestions per claim")
+            % {"score": number_format(similarity.CONFIDENT), "top": evaluation.TOP}
+        )
+        sets = (
+            (
+                _(
+                    "evaluation set (%(file)s: %(same)s same, %(different)s different): precision %(precision)s "
+                    "(%(right)s right of %(suggestions)s suggestions), recall %(recall)s (%(found)s of %(same)s found)"
+                ),
+                evaluation.PAIRS,
+            ),
+            (
+                _(
+                    "held-out set (%(file)s: %(same)s same, %(different)s different): precision %(precision)s "
+                    "(%(right)s right of %(suggestions)s suggestions), recall %(recall)s (%(found)s of %(same)s found)"
+                ),
+                evaluation.HOLDOUT,
+            ),
+        )
+        for sentence, path in sets:
             # Everything the evaluation writes is rolled back.
             with transaction.atomic():
                 report = evaluation.evaluate(path)
                 transaction.set_rollback(True)
             self.stdout.write(
-                f"{name} ({path.name}: {report.same_pairs} same, {report.different_pairs} different): "
-                f"precision {report.precision:.3f} ({report.right} right of {report.suggestions} suggestions), "
-                f"recall {report.recall:.3f} ({report.found} of {report.same_pairs} found)"
+                sentence
+                % {
+                    "file": path.name,
+                    "same": report.same_pairs,
+                    "different": report.different_pairs,
+                    "precision": number_format(f"{report.precision:.3f}", decimal_pos=3),
+                    "right": report.right,
+                    "suggestions": report.suggestions,
+                    "recall": number_format(f"{report.recall:.3f}", decimal_pos=3),
+                    "found": report.found,
+                }
             )
             if options["verbose_misses"]:
                 for miss in report.misses:

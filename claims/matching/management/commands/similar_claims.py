@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from claims.matching import services, similarity
 from claims.models import Claim
@@ -24,13 +25,16 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         claim = Claim.objects.filter(pk=options["claim_id"]).first()
         if claim is None:
-            raise CommandError(f"There is no claim {options['claim_id']}.")
+            raise CommandError(_("There is no claim %(id)s.") % {"id": options["claim_id"]})
         ranked = services.similar_to(claim)
         if not options["all"]:
             ranked = [c for c in ranked if c.score >= similarity.CONFIDENT]
         ranked = ranked[: max(1, options["limit"])]
         if not ranked:
-            self.stderr.write(f"No claim of the newsroom says the same as claim {claim.pk} (“{claim.text[:80]}”).")
+            self.stderr.write(
+                _("No claim of the newsroom says the same as claim %(id)s (“%(text)s”).")
+                % {"id": claim.pk, "text": claim.text[:80]}
+            )
             return
         others = {
             c.pk: c
