@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from factcheck.languages import ARTICLE_LANGUAGES, ENGLISH
+
 
 def display_name(user: Any, fallback: str = "") -> str:
     """How a person is named on every page, email and snapshot: full name, else username."""
@@ -84,6 +86,13 @@ class Article(models.Model):
         help_text=_("The article this one was imported anyway as a new version of."),
     )
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.PASTE)
+    language = models.CharField(
+        max_length=5,
+        choices=ARTICLE_LANGUAGES,
+        default=ENGLISH,
+        db_default=ENGLISH,
+        help_text=_("The language the article is written in: it decides how hints, cues and search read it."),
+    )
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -95,6 +104,7 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=Q(origin__in=["paste", "file", "url", "seed"]), name="article_origin_valid"
             ),
+            models.CheckConstraint(condition=Q(language__in=["en", "fr"]), name="article_language_valid"),
         ]
 
     def __str__(self) -> str:

@@ -155,6 +155,11 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 # locale/<language>/LC_MESSAGES/django.po and djangojs.po (`make messages`), compiled by `make run`/`make test`.
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("fr", "Français")]
+# The newsroom's language: public pages, feeds and ClaimReview speak it whoever reads or publishes, and
+# articles are taken to be in it when their text does not say (factcheck/languages.py). One of LANGUAGES.
+NEWSROOM_LANGUAGE = env.str("NEWSROOM_LANGUAGE", default="en-gb")
+if NEWSROOM_LANGUAGE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"NEWSROOM_LANGUAGE={NEWSROOM_LANGUAGE!r} is not one of {list(dict(LANGUAGES))}.")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The project's own date formats where Django's differ from what the pages show (factcheck/formats/).
 FORMAT_MODULE_PATH = ["factcheck.formats"]
