@@ -16,6 +16,36 @@ DEFAULT_SCALE = [
     ("Inaccurate", 1, "#b42318", "The claim is false."),
 ]
 
+# The default scale in the other languages the app ships, by English label: (label, description).
+DEFAULT_SCALE_TRANSLATIONS = {
+    "fr": {
+        "Accurate": ("Exact", "L’affirmation est juste et rien d’important n’y manque."),
+        "Mostly accurate": (
+            "Plutôt exact",
+            "L’affirmation est juste mais demande une précision ou des informations complémentaires.",
+        ),
+        "Lacks context": (
+            "Manque de contexte",
+            "L’affirmation est vraie à la lettre mais omet un contexte qui en change le sens.",
+        ),
+        "Misleading": ("Trompeur", "L’affirmation contient une part de vérité mais donne une impression fausse."),
+        "Unsupported": (
+            "Non étayé",
+            "Les éléments disponibles n’appuient pas l’affirmation, sans la réfuter clairement.",
+        ),
+        "Inaccurate": ("Faux", "L’affirmation est fausse."),
+    },
+}
+
+
+def default_translations(label: str) -> dict[str, dict[str, str]]:
+    """The shipped translations of one step of the default scale (none for a label the newsroom wrote)."""
+    return {
+        language: {"label": words[label][0], "description": words[label][1]}
+        for language, words in DEFAULT_SCALE_TRANSLATIONS.items()
+        if label in words
+    }
+
 
 def ensure_defaults(group_model: Any, rating_model: Any) -> None:
     """Create the groups, and the default scale when no scale exists. Takes the model classes so a
@@ -24,7 +54,14 @@ def ensure_defaults(group_model: Any, rating_model: Any) -> None:
         group_model.objects.get_or_create(name=name)
     if not rating_model.objects.exists():
         for order, (label, value, colour, description) in enumerate(DEFAULT_SCALE):
-            rating_model.objects.create(label=label, value=value, colour=colour, description=description, order=order)
+            rating_model.objects.create(
+                label=label,
+                value=value,
+                colour=colour,
+                description=description,
+                order=order,
+                translations=default_translations(label),
+            )
 
 
 def editor_permissions_ensure() -> None:

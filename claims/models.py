@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from factcheck.languages import ARTICLE_LANGUAGES, ENGLISH
@@ -290,10 +290,20 @@ class Claim(models.Model):
 
 
 class Rating(models.Model):
-    """One step of the newsroom's rating scale, edited in the admin."""
+    """One step of the newsroom's rating scale, edited in the admin.
+
+    ``label`` and ``description`` are in the app's default language (English); ``translations`` holds
+    them in the others, ``{"fr": {"label": …, "description": …}}``. Pages show ``display_label`` and
+    ``display_description``, in the language active for the request (or the newsroom's, on public pages).
+    """
 
     label = models.CharField(max_length=60, unique=True)
     description = models.TextField(blank=True)
+    translations = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_('The label and description in other languages: {"fr": {"label": "…", "description": "…"}}.'),
+    )
     value = models.SmallIntegerField(unique=True, help_text=_("Position on the worst..best numeric range."))
     colour = models.CharField(max_length=7, default="#6b7280", help_text=_("Hex colour, e.g. #15803d."))
     order = models.PositiveSmallIntegerField(default=0)
@@ -306,7 +316,26 @@ class Rating(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.label
+        return self.display_label
+
+    def label_in(self, language: str | None) -> str:
+        return self._in(language, "label") or self.label
+
+    def description_in(self, language: str | None) -> str:
+        return self._in(language, "description") or self.description
+
+    def _in(self, language: str | None, field: str) -> str:
+        base = (language or "").lower().split("-")[0]
+        entry = (self.translations or {}).get(base) or {}
+        return str(entry.get(field) or "").strip() if isinstance(entry, dict) else ""
+
+    @property
+    def display_label(self) -> str:
+        return self.label_in(get_language())
+
+    @property
+    def display_description(self) -> str:
+        return self.description_in(get_language())
 
 
 class Confidence(models.TextChoices):

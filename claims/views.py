@@ -165,7 +165,7 @@ def board_export(request: HttpRequest) -> StreamingHttpResponse:
                 claim.assignee.get_username() if claim.assignee else "",
                 claim.due_date,
                 claim.get_priority_display(),
-                verdict.rating.label if verdict and verdict.rating else "",
+                verdict.rating.display_label if verdict and verdict.rating else "",
                 claim.created_at,
                 settings.SITE_URL + claim.get_absolute_url(),
             ]

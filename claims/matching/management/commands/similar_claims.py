@@ -45,5 +45,5 @@ class Command(BaseCommand):
         for row in ranked:
             other = others[row.claim_id]
             verdict = getattr(other, "verdict", None)
-            rating = verdict.rating.label if verdict and verdict.rating else "-"
+            rating = verdict.rating.display_label if verdict and verdict.rating else "-"
             self.stdout.write(f"{other.pk}\t{row.score:.3f}\t{rating}\t{other.article.title}")
