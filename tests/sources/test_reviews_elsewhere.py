@@ -34,4 +34,4 @@ def test_claimreviews_found_with_a_key_show_in_the_checked_before_card(
     assert "Other fact-checkers (Google Fact Check Tools)" in card
     assert "Ketamine does not cure depression in hours" in card and "Example Fact Check" in card
     assert "rated “Misleading”" in card
-    assert "Set FACTCHECK_TOOLS_API_KEY" not in card
+    assert "once an administrator sets its key" not in card
