@@ -16,7 +16,7 @@ from django.utils.html import escape
 from claims.models import Check
 from claims.publishing import selectors
 from claims.publishing.jsonld import public_check_url
-from claims.publishing.selectors import correction_text
+from claims.publishing.selectors import correction_text, snapshot_in_language
 from claims.publishing.services import format_day
 
 FEED_SIZE = 50
@@ -76,7 +76,8 @@ class ChecksAtomFeed(Feed):
         return settings.ORGANIZATION_NAME
 
     def item_categories(self, item: Check) -> list[str]:
-        return sorted({c["rating"]["label"] for c in item.current_version.snapshot["claims"]})
+        snapshot = snapshot_in_language(item.current_version.snapshot, settings.NEWSROOM_LANGUAGE)
+        return sorted({c["rating"]["label"] for c in snapshot["claims"]})
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         return None

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 # Characters that could close the <script> element or open a comment inside it.
@@ -32,7 +33,12 @@ def _claimant(name: str) -> dict[str, Any]:
 
 
 def claim_reviews(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
-    """One ClaimReview per claim of the snapshot."""
+    """One ClaimReview per claim of the snapshot, in the newsroom's language (``inLanguage``)."""
+    from claims.publishing.selectors import snapshot_in_language
+
+    snapshot = snapshot_in_language(snapshot, settings.NEWSROOM_LANGUAGE)
+    language = translation.to_language(settings.NEWSROOM_LANGUAGE)
+    language = "-".join([language.split("-")[0], *(p.upper() for p in language.split("-")[1:])])
     url = public_check_url(snapshot["slug"])
     article = snapshot["article"]
     appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article["title"]}
@@ -56,6 +62,7 @@ def claim_reviews(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
                 "@type": "ClaimReview",
                 "url": f"{url}#{claim['anchor']}",
                 "claimReviewed": claim["text"],
+                "inLanguage": language,
                 "author": organization(),
                 "datePublished": snapshot["first_published_at"][:10],
                 "dateModified": snapshot["published_at"],

@@ -19,6 +19,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.template.response import SimpleTemplateResponse
+from django.utils import translation
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -37,11 +39,17 @@ PAGE_SIZE = 20
 
 
 def public_headers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Security headers every public page sends: a strict CSP (no script may run at all)."""
+    """What every public page does: speak the newsroom's language (``NEWSROOM_LANGUAGE``) whatever the
+    reader's browser asks for, and send the security headers (a strict CSP: no script may run at all)."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
+        with translation.override(settings.NEWSROOM_LANGUAGE):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = view(request, *args, **kwargs)
+            if isinstance(response, SimpleTemplateResponse):
+                response.render()  # a lazy response (the sitemap's) renders while the language holds
+        response["Content-Language"] = settings.NEWSROOM_LANGUAGE
         for name, value in PUBLIC_HEADERS.items():
             response[name] = value
         return response

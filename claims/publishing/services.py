@@ -189,7 +189,14 @@ def _earlier_check(claim: Claim) -> dict[str, Any] | None:
 
 
 def _rating_row(rating: Rating) -> dict[str, Any]:
-    return {"label": rating.label, "value": rating.value, "colour": rating.colour, "description": rating.description}
+    # The words of every language, so the public page shows the newsroom's whichever it is when read.
+    return {
+        "label": rating.label,
+        "value": rating.value,
+        "colour": rating.colour,
+        "description": rating.description,
+        "translations": dict(rating.translations or {}),
+    }
 
 
 def snapshot_build(check: Check, *, by: Any, at: dt.datetime, version: int) -> dict[str, Any]:
@@ -376,7 +383,7 @@ def public_generation() -> str:
 
 
 def check_cache_key(check: Check) -> str:
-    return f"public:check:{check.pk}:{check.current_version_id}:{check.status}"
+    return f"public:check:{check.pk}:{check.current_version_id}:{check.status}:{settings.NEWSROOM_LANGUAGE}"
 
 
 def _public_changed(check: Check) -> None:
