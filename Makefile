@@ -26,11 +26,12 @@ DJANGO := DJANGO_SETTINGS_MODULE=factcheck.settings $(BIN)/python -m django
 run: $(VENV)/.run-installed compile-messages
 	$(BIN)/python bin/run
 
-## make test: the whole suite on real PostgreSQL (embedded unless DATABASE_URL is set), lint included
+## make test: the whole suite on real PostgreSQL (embedded unless DATABASE_URL is set), lint and the French catalogue included
 test: $(VENV)/.dev-installed chromium compile-messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null || (echo "Model changes without a migration: run manage.py makemigrations"; exit 1)
+	$(BIN)/python bin/check-catalogue
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 chromium:
