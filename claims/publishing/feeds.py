@@ -16,8 +16,9 @@ from django.utils.html import escape
 from claims.models import Check
 from claims.publishing import selectors
 from claims.publishing.jsonld import public_check_url
-from claims.publishing.selectors import correction_text, snapshot_in_language
+from claims.publishing.selectors import correction_text
 from claims.publishing.services import format_day
+from claims.publishing.words import snapshot_in_language
 
 FEED_SIZE = 50
 

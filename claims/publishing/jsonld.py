@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from claims.publishing.words import snapshot_in_language
+
 # Characters that could close the <script> element or open a comment inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
@@ -34,8 +36,6 @@ def _claimant(name: str) -> dict[str, Any]:
 
 def claim_reviews(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
     """One ClaimReview per claim of the snapshot, in the newsroom's language (``inLanguage``)."""
-    from claims.publishing.selectors import snapshot_in_language
-
     snapshot = snapshot_in_language(snapshot, settings.NEWSROOM_LANGUAGE)
     language = translation.to_language(settings.NEWSROOM_LANGUAGE)
     language = "-".join([language.split("-")[0], *(p.upper() for p in language.split("-")[1:])])

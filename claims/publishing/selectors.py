@@ -12,10 +12,10 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import get_language
 
 from claims import studies
 from claims.models import Article, Check, CheckVersion, Claim, ErrorReport
+from claims.publishing.words import snapshot_in_language
 
 
 def article_claims_for_publishing(article: Article) -> list[Claim]:
@@ -94,27 +94,6 @@ def _meter(scale: list[dict[str, Any]], value: int) -> list[dict[str, Any]]:
         {"x": i * 22, "fill": s["colour"] if s["value"] == value else "#d0d7de", "current": s["value"] == value}
         for i, s in enumerate(steps)
     ]
-
-
-def rating_in_language(rating: dict[str, Any], language: str | None = None) -> dict[str, Any]:
-    """A snapshot's rating with its label and description in ``language`` (the active one by default),
-    from the words frozen with it; snapshots from before they were frozen keep the label they have."""
-    base = (language or get_language() or "").lower().split("-")[0]
-    words = (rating.get("translations") or {}).get(base) or {}
-    return {
-        **rating,
-        "label": words.get("label") or rating["label"],
-        "description": words.get("description") or rating.get("description", ""),
-    }
-
-
-def snapshot_in_language(snapshot: dict[str, Any], language: str | None = None) -> dict[str, Any]:
-    """The snapshot with every rating (claims' and scale's) in ``language``; the snapshot itself is untouched."""
-    return {
-        **snapshot,
-        "claims": [{**c, "rating": rating_in_language(c["rating"], language)} for c in snapshot.get("claims", [])],
-        "scale": [rating_in_language(s, language) for s in snapshot.get("scale", [])],
-    }
 
 
 def snapshot_page_context(snapshot: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from claims.models import Check, Rating
-from claims.publishing.selectors import rating_in_language, snapshot_in_language
+from claims.publishing.words import rating_in_language, snapshot_in_language
 
 pytestmark = pytest.mark.django_db
 
