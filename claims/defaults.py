@@ -54,14 +54,11 @@ def ensure_defaults(group_model: Any, rating_model: Any) -> None:
         group_model.objects.get_or_create(name=name)
     if not rating_model.objects.exists():
         for order, (label, value, colour, description) in enumerate(DEFAULT_SCALE):
-            rating_model.objects.create(
-                label=label,
-                value=value,
-                colour=colour,
-                description=description,
-                order=order,
-                translations=default_translations(label),
-            )
+            fields = {"label": label, "value": value, "colour": colour, "description": description, "order": order}
+            if any(f.name == "translations" for f in rating_model._meta.get_fields()):
+                # Migration 0003's historical model predates the translations (0009 adds them there).
+                fields["translations"] = default_translations(label)
+            rating_model.objects.create(**fields)
 
 
 def editor_permissions_ensure() -> None:
