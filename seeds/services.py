@@ -14,6 +14,7 @@ from django.db import transaction
 from claims.defaults import editor_permissions_ensure
 from claims.models import Article, Claim, content_hash
 from claims.services import article_create, claim_create, locate_quote
+from factcheck.languages import ARTICLE_LANGUAGES, ENGLISH
 from factcheck.text import normalise_newlines
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -59,6 +60,12 @@ def seeds_load() -> SeedResult:
                 published_on=dt.date.fromisoformat(meta["published_on"]) if meta.get("published_on") else None,
                 origin=Article.Origin.SEED,
             )
+            language = meta.get("language") or ENGLISH
+            if language not in dict(ARTICLE_LANGUAGES):
+                raise ValueError(f"Seed language unknown in {meta['file']}: {language!r}")
+            if article.language != language:
+                article.language = language
+                article.save(update_fields=["language"])
             result.articles_created += 1
         for spec in meta.get("claims", []):
             span = locate_quote(article.body, spec["quote"])

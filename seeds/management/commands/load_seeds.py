@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from seeds.services import demo_users_ensure, seeds_load
 
@@ -13,10 +15,23 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         result = seeds_load()
-        self.stdout.write(
-            f"Seeds loaded: {result.articles_created} new article(s), {result.claims_created} new claim(s)."
-        )
+        articles = ngettext(
+            "Seeds loaded: %(count)d new article.",
+            "Seeds loaded: %(count)d new articles.",
+            result.articles_created,
+        ) % {"count": result.articles_created}
+        claims = ngettext(
+            "%(count)d new claim.",
+            "%(count)d new claims.",
+            result.claims_created,
+        ) % {"count": result.claims_created}
+        self.stdout.write(f"{articles} {claims}")
         if options["demo_users"]:
-            self.stdout.write(f"Demo accounts (log in at {settings.SITE_URL}{reverse('login')}):")
+            self.stdout.write(
+                _("Demo accounts (log in at %(url)s):") % {"url": f"{settings.SITE_URL}{reverse('login')}"}
+            )
             for username, password, role in demo_users_ensure():
-                self.stdout.write(f"  {role:<9} username: {username:<10} password: {password}")
+                self.stdout.write(
+                    _("  %(role)s username: %(username)s password: %(password)s")
+                    % {"role": f"{role:<9}", "username": f"{username:<10}", "password": password}
+                )

@@ -57,12 +57,12 @@ def test_the_dashboard_draws_its_charts_and_each_table_matches_its_chart(live_se
     assert sorted(found["charts"]) == sorted(CHART_IDS)
     assert all(found["charts"][chart] > 0 for chart in CHART_IDS), found["charts"]
     assert found["mismatches"] == []
-    # The weekly flow's columns add up to the claims created in the period (the seed's four and the generated).
+    # The weekly flow's columns add up to the claims created in the period (both seeds' eight and the generated).
     created = page.evaluate(
         "() => [...document.querySelectorAll(\"svg[data-chart='flow'] rect[data-series='Created']\")]"
         ".reduce((n, r) => n + Number(r.dataset.value.replace(',', '')), 0)"
     )
-    assert created == 84
+    assert created == 88
     # Drawn bars have heights in proportion to their numbers.
     heights = page.evaluate(
         "() => [...document.querySelectorAll(\"svg[data-chart='workload'] rect[data-series='Open']\")]"

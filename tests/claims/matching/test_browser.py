@@ -51,7 +51,7 @@ def test_the_published_jama_claim_is_offered_marked_the_same_and_linked_publicly
     editor = UserFactory(username="edna", first_name="Edna", last_name="Editor", groups=["editor"])
     reviewer = UserFactory(username="rita", first_name="Rita", last_name="Reviewer", groups=["reviewer"])
     seeds_load()
-    jama = Claim.objects.get(text__contains="JAMA Psychiatry")
+    jama = Claim.objects.get(text__contains="JAMA Psychiatry", article__language="en")
     _approve(
         jama, reviewer, editor, "Mostly accurate", "The study is real, small, and measured optimism after one dose."
     )
