@@ -31,6 +31,7 @@ from claims.models import (
     url_key,
 )
 from claims.workflow import WorkflowError, transition
+from factcheck import languages
 from factcheck.errors import ServiceError
 from factcheck.text import normalise_doi, normalise_newlines, normalise_pmid
 
@@ -49,10 +50,12 @@ def article_create(
     published_on: dt.date | None = None,
     origin: str = Article.Origin.PASTE,
     earlier_version: Article | None = None,
+    language: str = "",
 ) -> Article:
     """Store an imported article exactly as given (claim offsets point into ``body``).
 
-    ``earlier_version`` is the article this one was imported anyway as a new version of.
+    ``earlier_version`` is the article this one was imported anyway as a new version of. ``language``
+    (en or fr) as chosen at import; left empty, it is detected from the text.
     """
     body = normalise_newlines(body)
     if "\x00" in body or "\x00" in title:
@@ -73,6 +76,7 @@ def article_create(
         origin=origin,
         imported_by=by,
         earlier_version=earlier_version,
+        language=language if language in dict(languages.ARTICLE_LANGUAGES) else languages.detect(body),
     )
 
 

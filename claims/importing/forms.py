@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.importing.fetch import max_megabytes
+from factcheck.languages import ARTICLE_LANGUAGES
 
 
 class ArticleImportForm(forms.Form):
@@ -47,6 +48,12 @@ class ArticleImportForm(forms.Form):
     )
     published_on = forms.DateField(
         label=_("Publication date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the article"),
+        required=False,
+        choices=[("", _("Detect from the text")), *ARTICLE_LANGUAGES],
+        help_text=_("Hints, cues and search read the article in this language."),
     )
 
     SOURCES = ("source_url", "file", "text")

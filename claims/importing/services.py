@@ -72,6 +72,7 @@ def article_import(
     url: str = "",
     published_on: dt.date | None = None,
     anyway: bool = False,
+    language: str = "",
 ) -> Article:
     """Store an imported article. What the editor typed wins over what the source says.
 
@@ -101,6 +102,7 @@ def article_import(
         published_on=published_on or source.published_on,
         origin=source.origin,
         earlier_version=found[0] if found else None,
+        language=language,
     )
 
 

@@ -50,6 +50,7 @@ def article_import(request: HttpRequest) -> HttpResponse:
                 authors=data["authors"],
                 url=data["url"],
                 published_on=data["published_on"],
+                language=data["language"],
             )
         except services.AlreadyImported as exc:
             # Land on the article already there; what was given waits in the session for "import anyway".
@@ -83,6 +84,7 @@ def _pending_keep(request: HttpRequest, existing: Article, *, source: Any, data:
         "authors": data["authors"] or source.authors,
         "url": data["url"] or source.url,
         "published_on": published.isoformat() if published else "",
+        "language": data.get("language", ""),
     }
 
 
@@ -103,6 +105,7 @@ def import_anyway(request: HttpRequest) -> HttpResponse:
             authors=pending["authors"],
             url=pending["url"],
             published_on=dt.date.fromisoformat(pending["published_on"]) if pending["published_on"] else None,
+            language=pending.get("language", ""),
             anyway=True,
         )
     except ServiceError as exc:

@@ -140,7 +140,7 @@ def test_a_french_newsroom_walks_the_seed_journey_with_no_english_on_any_page(
         page.fill("#id_text", body)
         page.fill("#id_title", meta["title"])
         page.fill("#id_outlet", meta.get("outlet", "Exemple Info"))
-        _button(page, reverse("importing:import")).click()
+        _button(page, reverse("imports:article_import")).click()
         page.wait_for_url(re.compile(r"/articles/\d+/$"))
         article = Article.objects.get()
         assert article.language == "fr"
