@@ -97,32 +97,43 @@ def _meter(scale: list[dict[str, Any]], value: int) -> list[dict[str, Any]]:
 
 def snapshot_page_context(snapshot: dict[str, Any]) -> dict[str, Any]:
     """What the public check template needs, derived from the snapshot alone (no queries)."""
-    from claims.publishing import jsonld
+    from claims.publishing import jsonld, wording
 
     claims = []
     for claim in snapshot["claims"]:
+        same_as = claim.get("same_as")
+        if same_as:
+            # Schema 1 kept the earlier check's rating as its label; schema 2 keeps the rating's data.
+            earlier = same_as.get("rating")
+            label = wording.rating_in(earlier)["label"] if isinstance(earlier, dict) else earlier
+            same_as = {**same_as, "rating": label}
         claims.append(
             {
                 **claim,
+                "rating": wording.rating_in(claim["rating"]),
+                "same_as": same_as,
                 # Snapshots published before study cards existed have no "study": nothing is shown.
-                "evidence": [{**ev, "card": studies.display(ev.get("study"))} for ev in claim.get("evidence", [])],
+                "evidence": [
+                    {**ev, "card": studies.display(ev.get("study")), "stance_label": wording.stance_label(ev)}
+                    for ev in claim.get("evidence", [])
+                ],
                 "approved_at_dt": parse_datetime(claim["approved_at"]) if claim.get("approved_at") else None,
                 "meter": _meter(snapshot["scale"], claim["rating"]["value"]),
                 "meter_width": 22 * len(snapshot["scale"]) - 4,
             }
         )
     corrections = [
-        {**c, "at_dt": parse_datetime(c["at"]), "text": correction_text(c["note"])}
+        {**c, "at_dt": parse_datetime(c["at"]), "text": wording.correction_text(c)}
         for c in snapshot.get("corrections", [])
     ]
     article = dict(snapshot["article"])
     article["published_on_d"] = dt.date.fromisoformat(article["published_on"]) if article.get("published_on") else None
     tally: dict[str, dict[str, Any]] = {}
-    for claim in snapshot["claims"]:
+    for claim in claims:
         entry = tally.setdefault(claim["rating"]["label"], {**claim["rating"], "count": 0})
         entry["count"] += 1
     return {
-        "snap": snapshot,
+        "snap": {**snapshot, "scale": [wording.rating_in(step) for step in snapshot["scale"]]},
         "claims": claims,
         # Drawn once as SVG symbols, then referenced by each claim (a few dozen bytes instead of hundreds).
         "meters": [{"value": s["value"], "segments": _meter(snapshot["scale"], s["value"])} for s in snapshot["scale"]],
