@@ -6,7 +6,6 @@ The public page renders from a snapshot alone: :func:`snapshot_page_context` mak
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.conf import settings
@@ -68,14 +67,11 @@ def error_reports_for_workspace(*, show: str = "open") -> QuerySet[ErrorReport]:
     return qs
 
 
-_DATED_NOTE = re.compile(r"^Updated \d{1,2} [^\W\d]+ \d{4}: ")
-
-
 def correction_text(note: str) -> str:
-    """A stored correction note without a leading "Updated <date>: " (notes written before the log showed
-    the date itself began with one)."""
-    text = _DATED_NOTE.sub("", note, count=1)
-    return text[:1].upper() + text[1:]
+    """A stored correction note without a leading "Updated <date>: " (see ``wording.stored_note``)."""
+    from claims.publishing.wording import stored_note
+
+    return stored_note(note)
 
 
 def snapshot_dates(snapshot: dict[str, Any]) -> dict[str, dt.datetime | None]:

@@ -10,6 +10,7 @@ composed English correction note) are read as they are.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.conf import settings
@@ -156,6 +157,14 @@ def correction_text(entry: dict[str, Any]) -> str:
     or the note stored in English by schema 1."""
     if "changes" in entry or "reason" in entry:
         return correction_sentence(entry.get("changes") or [], entry.get("reason", ""))
-    from claims.publishing.selectors import correction_text as stored_note
-
     return stored_note(entry.get("note", ""))
+
+
+_DATED_NOTE = re.compile(r"^Updated \d{1,2} [^\W\d]+ \d{4}: ")
+
+
+def stored_note(note: str) -> str:
+    """A stored correction note without a leading "Updated <date>: " (notes written before the log showed
+    the date itself began with one)."""
+    text = _DATED_NOTE.sub("", note, count=1)
+    return text[:1].upper() + text[1:]
