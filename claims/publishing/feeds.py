@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from claims.models import Check
-from claims.publishing import selectors
+from claims.publishing import selectors, wording
 from claims.publishing.jsonld import public_check_url
 from claims.publishing.selectors import correction_text
-from claims.publishing.services import format_day
-from claims.publishing.words import snapshot_in_language
+from claims.publishing.wording import format_day, rating_in
 
 FEED_SIZE = 50
 
@@ -27,10 +27,10 @@ class ChecksAtomFeed(Feed):
     feed_type = Atom1Feed
 
     def title(self) -> str:
-        return f"{settings.ORGANIZATION_NAME}: fact-checks"
+        return _("%(name)s: fact-checks") % {"name": settings.ORGANIZATION_NAME}
 
     def subtitle(self) -> str:
-        return "New and updated fact-checks, with their ratings and corrections."
+        return _("New and updated fact-checks, with their ratings and corrections.")
 
     def link(self) -> str:
         return settings.SITE_URL + reverse("public:check_list")
@@ -54,10 +54,18 @@ class ChecksAtomFeed(Feed):
         snap = item.current_version.snapshot
         lines = [snap.get("summary", "")]
         for claim in snap["claims"]:
-            lines.append(f"Claim {claim['number']}: “{claim['text']}” Rating: {claim['rating']['label']}.")
+            lines.append(
+                _("Claim %(number)s: “%(text)s” Rating: %(rating)s.")
+                % {"number": claim["number"], "text": claim["text"], "rating": rating_in(claim["rating"])["label"]}
+            )
         version = item.current_version
-        if version.correction_note:
-            lines.append(f"Updated {format_day(version.published_at)}: {correction_text(version.correction_note)}")
+        latest = (snap.get("corrections") or [None])[-1]
+        if latest and latest.get("version") == version.number:
+            note = wording.correction_text(latest)
+        else:
+            note = correction_text(version.correction_note) if version.correction_note else ""
+        if note:
+            lines.append(_("Updated %(date)s: %(note)s") % {"date": format_day(version.published_at), "note": note})
         # Atom marks the summary type="html": readers render it, so every piece of text is escaped.
         return "".join(f"<p>{escape(line)}</p>" for line in lines if line)
 
@@ -77,8 +85,7 @@ class ChecksAtomFeed(Feed):
         return settings.ORGANIZATION_NAME
 
     def item_categories(self, item: Check) -> list[str]:
-        snapshot = snapshot_in_language(item.current_version.snapshot, settings.NEWSROOM_LANGUAGE)
-        return sorted({c["rating"]["label"] for c in snapshot["claims"]})
+        return sorted({rating_in(c["rating"])["label"] for c in item.current_version.snapshot["claims"]})
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         return None

@@ -7,10 +7,10 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
-from claims.publishing.words import snapshot_in_language
+from claims.publishing import wording
 
 # Characters that could close the <script> element or open a comment inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -36,9 +36,8 @@ def _claimant(name: str) -> dict[str, Any]:
 
 def claim_reviews(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
     """One ClaimReview per claim of the snapshot, in the newsroom's language (``inLanguage``)."""
-    snapshot = snapshot_in_language(snapshot, settings.NEWSROOM_LANGUAGE)
-    language = translation.to_language(settings.NEWSROOM_LANGUAGE)
-    language = "-".join([language.split("-")[0], *(p.upper() for p in language.split("-")[1:])])
+    language = wording.newsroom_language()
+    in_language = wording.bcp47(language)
     url = public_check_url(snapshot["slug"])
     article = snapshot["article"]
     appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article["title"]}
@@ -55,14 +54,14 @@ def claim_reviews(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
             item["author"] = _claimant(claim["claimant"])
         if article.get("published_on"):
             item["datePublished"] = article["published_on"]
-        rating = claim["rating"]
+        rating = wording.rating_in(claim["rating"], language)
         reviews.append(
             {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
+                "inLanguage": in_language,
                 "url": f"{url}#{claim['anchor']}",
                 "claimReviewed": claim["text"],
-                "inLanguage": language,
                 "author": organization(),
                 "datePublished": snapshot["first_published_at"][:10],
                 "dateModified": snapshot["published_at"],
@@ -86,7 +85,8 @@ def data_feed(snapshots: list[dict[str, Any]], modified: str | None) -> dict[str
     feed: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "DataFeed",
-        "name": f"{settings.ORGANIZATION_NAME} fact-checks",
+        "name": _("%(name)s fact-checks") % {"name": settings.ORGANIZATION_NAME},
+        "inLanguage": wording.bcp47(wording.newsroom_language()),
         "url": settings.SITE_URL + reverse("public:claimreview_feed"),
         "publisher": organization(),
         "dataFeedElement": [review for snap in snapshots for review in claim_reviews(snap)],

@@ -101,11 +101,20 @@ class Entry:
             response["Last-Modified"] = self.last_modified
         for name, value in PUBLIC_HEADERS.items():
             response[name] = value
+        # Every public page is in the newsroom's language, whatever the reader's Accept-Language: so
+        # the memory holds one copy of each page, and no Vary on Accept-Language is needed.
+        response["Content-Language"] = _content_language()
         response["Vary"] = "Accept-Encoding"
         response["Cache-Control"] = CACHE_CONTROL + (
             f", s-maxage={settings.PUBLIC_CDN_MAX_AGE}" if settings.PUBLIC_CDN_MAX_AGE else ""
         )
         return response
+
+
+def _content_language() -> str:
+    from claims.publishing.wording import bcp47
+
+    return bcp47(settings.NEWSROOM_LANGUAGE)
 
 
 def _database_revision() -> int:

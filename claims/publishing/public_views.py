@@ -19,13 +19,12 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.template.response import SimpleTemplateResponse
 from django.utils import translation
 from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_safe
 
 from claims.models import Check
-from claims.publishing import jsonld, selectors, services
+from claims.publishing import jsonld, selectors, services, wording
 from claims.publishing.feeds import ChecksAtomFeed
 from claims.publishing.forms import ErrorReportForm
 from claims.publishing.memory import PUBLIC_HEADERS, pages
@@ -33,25 +32,24 @@ from claims.publishing.sitemaps import SITEMAPS
 from factcheck.errors import ServiceError
 
 # Bump when the public templates change, so browsers holding an old ETag fetch the new markup.
-RENDER_REVISION = "1"
+RENDER_REVISION = "2"
 CACHE_SECONDS = 60 * 60 * 24
 PAGE_SIZE = 20
 
 
 def public_headers(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """What every public page does: speak the newsroom's language (``NEWSROOM_LANGUAGE``) whatever the
-    reader's browser asks for, and send the security headers (a strict CSP: no script may run at all)."""
+    """What every public page shares: the newsroom's language whatever the visitor's ``Accept-Language``
+    (so the memory of pages holds one language), and security headers (no script may run at all)."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        with translation.override(settings.NEWSROOM_LANGUAGE):
-            request.LANGUAGE_CODE = translation.get_language()
+        language = wording.newsroom_language()
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
             response = view(request, *args, **kwargs)
-            if isinstance(response, SimpleTemplateResponse):
-                response.render()  # a lazy response (the sitemap's) renders while the language holds
-        response["Content-Language"] = settings.NEWSROOM_LANGUAGE
         for name, value in PUBLIC_HEADERS.items():
             response[name] = value
+        response["Content-Language"] = wording.bcp47(language)
         return response
 
     return wrapped
@@ -89,6 +87,12 @@ def _only_query(request: HttpRequest, name: str = "") -> bool:
     return bool(name) and key == name and value.isascii() and value.isdigit() and len(value) < 7
 
 
+def _localised(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot with each claim's rating labelled in the active language."""
+    claims = [{**c, "rating": wording.rating_in(c["rating"])} for c in snapshot.get("claims", [])]
+    return {**snapshot, "claims": claims}
+
+
 def _page_number(request: HttpRequest) -> int:
     try:
         return max(1, int(request.GET.get("page", "1")))
@@ -114,7 +118,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
             items = [
                 {
                     "slug": c.slug,
-                    "snap": c.current_version.snapshot,
+                    "snap": _localised(c.current_version.snapshot),
                     "published_at": c.current_version.published_at,
                     "version": c.current_version.number,
                 }

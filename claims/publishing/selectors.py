@@ -6,7 +6,6 @@ The public page renders from a snapshot alone: :func:`snapshot_page_context` mak
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +14,6 @@ from django.utils.dateparse import parse_datetime
 
 from claims import studies
 from claims.models import Article, Check, CheckVersion, Claim, ErrorReport
-from claims.publishing.words import snapshot_in_language
 
 
 def article_claims_for_publishing(article: Article) -> list[Claim]:
@@ -69,14 +67,11 @@ def error_reports_for_workspace(*, show: str = "open") -> QuerySet[ErrorReport]:
     return qs
 
 
-_DATED_NOTE = re.compile(r"^Updated \d{1,2} [^\W\d]+ \d{4}: ")
-
-
 def correction_text(note: str) -> str:
-    """A stored correction note without a leading "Updated <date>: " (notes written before the log showed
-    the date itself began with one)."""
-    text = _DATED_NOTE.sub("", note, count=1)
-    return text[:1].upper() + text[1:]
+    """A stored correction note without a leading "Updated <date>: " (see ``wording.stored_note``)."""
+    from claims.publishing.wording import stored_note
+
+    return stored_note(note)
 
 
 def snapshot_dates(snapshot: dict[str, Any]) -> dict[str, dt.datetime | None]:
@@ -98,34 +93,43 @@ def _meter(scale: list[dict[str, Any]], value: int) -> list[dict[str, Any]]:
 
 def snapshot_page_context(snapshot: dict[str, Any]) -> dict[str, Any]:
     """What the public check template needs, derived from the snapshot alone (no queries)."""
-    from claims.publishing import jsonld
-
-    snapshot = snapshot_in_language(snapshot)
+    from claims.publishing import jsonld, wording
 
     claims = []
     for claim in snapshot["claims"]:
+        same_as = claim.get("same_as")
+        if same_as:
+            # Schema 1 kept the earlier check's rating as its label; schema 2 keeps the rating's data.
+            earlier = same_as.get("rating")
+            label = wording.rating_in(earlier)["label"] if isinstance(earlier, dict) else earlier
+            same_as = {**same_as, "rating": label}
         claims.append(
             {
                 **claim,
+                "rating": wording.rating_in(claim["rating"]),
+                "same_as": same_as,
                 # Snapshots published before study cards existed have no "study": nothing is shown.
-                "evidence": [{**ev, "card": studies.display(ev.get("study"))} for ev in claim.get("evidence", [])],
+                "evidence": [
+                    {**ev, "card": studies.display(ev.get("study")), "stance_label": wording.stance_label(ev)}
+                    for ev in claim.get("evidence", [])
+                ],
                 "approved_at_dt": parse_datetime(claim["approved_at"]) if claim.get("approved_at") else None,
                 "meter": _meter(snapshot["scale"], claim["rating"]["value"]),
                 "meter_width": 22 * len(snapshot["scale"]) - 4,
             }
         )
     corrections = [
-        {**c, "at_dt": parse_datetime(c["at"]), "text": correction_text(c["note"])}
+        {**c, "at_dt": parse_datetime(c["at"]), "text": wording.correction_text(c)}
         for c in snapshot.get("corrections", [])
     ]
     article = dict(snapshot["article"])
     article["published_on_d"] = dt.date.fromisoformat(article["published_on"]) if article.get("published_on") else None
     tally: dict[str, dict[str, Any]] = {}
-    for claim in snapshot["claims"]:
+    for claim in claims:
         entry = tally.setdefault(claim["rating"]["label"], {**claim["rating"], "count": 0})
         entry["count"] += 1
     return {
-        "snap": snapshot,
+        "snap": {**snapshot, "scale": [wording.rating_in(step) for step in snapshot["scale"]]},
         "claims": claims,
         # Drawn once as SVG symbols, then referenced by each claim (a few dozen bytes instead of hundreds).
         "meters": [{"value": s["value"], "segments": _meter(snapshot["scale"], s["value"])} for s in snapshot["scale"]],

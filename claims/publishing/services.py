@@ -15,9 +15,10 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from claims import hooks, permissions
 from claims.models import (
@@ -33,6 +34,7 @@ from claims.models import (
     Rating,
     display_name,
 )
+from claims.publishing import wording
 from claims.publishing.jsonld import public_check_url
 from claims.publishing.models import PublicRevision
 from claims.publishing.selectors import article_claims_for_publishing
@@ -44,7 +46,8 @@ from factcheck.text import normalise_doi
 
 A = ClaimEvent.Action
 
-SNAPSHOT_SCHEMA = 1
+# 2: ratings with their translations, stances and confidence as keys, corrections as change records.
+SNAPSHOT_SCHEMA = 2
 ERROR_REPORTS_PER_HOUR = 5
 
 
@@ -56,11 +59,7 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def format_day(value: dt.datetime | dt.date) -> str:
-    """'1 December 2026', the form readers see in correction notes."""
-    if isinstance(value, dt.datetime):
-        value = timezone.localtime(value).date()
-    return f"{value.day} {value:%B %Y}"
+format_day = wording.format_day  # "1 December 2026" in the active language
 
 
 def clip(text: str, limit: int = 80) -> str:
@@ -157,8 +156,8 @@ def _evidence_row(ev: Evidence) -> dict[str, Any]:
         "kind": cand.kind if cand else "publication",
         "publisher": cand.publisher if cand else "",
         "textual_rating": cand.textual_rating if cand else "",
+        # The key: the page names the stance in the newsroom's language (schema 1 kept "stance_label").
         "stance": ev.stance,
-        "stance_label": ev.get_stance_display(),
         "quote": ev.quote,
         "locator": ev.locator,
         "is_retracted": bool(cand and cand.is_retracted),
@@ -183,13 +182,13 @@ def _earlier_check(claim: Claim) -> dict[str, Any] | None:
     return {
         "url": f"{public_check_url(check.slug)}#{row['anchor']}",
         "headline": snapshot.get("headline", ""),
-        "rating": row["rating"]["label"],
+        "rating": row["rating"],
         "published_at": snapshot.get("first_published_at", ""),
     }
 
 
 def _rating_row(rating: Rating) -> dict[str, Any]:
-    # The words of every language, so the public page shows the newsroom's whichever it is when read.
+    """A rating as data: the page shows its label in any language from ``translations``."""
     return {
         "label": rating.label,
         "value": rating.value,
@@ -244,7 +243,7 @@ def snapshot_build(check: Check, *, by: Any, at: dt.datetime, version: int) -> d
                 "claimant": claim.claimant,
                 "rating": _rating_row(verdict.rating),
                 "explanation": verdict.explanation,
-                "confidence": verdict.get_confidence_display() if verdict.confidence else "",
+                "confidence": verdict.confidence or "",  # the key; schema 1 kept the English label
                 "reviewer": reviewer,
                 "approved_by": approver,
                 "approved_at": _iso(verdict.approved_at),
@@ -290,69 +289,51 @@ def snapshot_build(check: Check, *, by: Any, at: dt.datetime, version: int) -> d
     }
 
 
-def snapshot_diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """The factual part of a correction note: what changed between two snapshots, in plain words."""
-    changes: list[str] = []
+def snapshot_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """What changed between two snapshots, as change records (``wording.change_clause`` words them)."""
+    changes: list[dict[str, Any]] = []
     old_claims = {c["claim_id"]: c for c in old.get("claims", [])}
     new_claims = {c["claim_id"]: c for c in new.get("claims", [])}
     for claim in new.get("claims", []):
         before = old_claims.get(claim["claim_id"])
         n = claim["number"]
         if before is None:
-            changes.append(f"claim {n} (“{clip(claim['text'])}”) was added, rated {claim['rating']['label']}")
+            changes.append({"kind": "claim_added", "number": n, "text": clip(claim["text"]), "rating": claim["rating"]})
             continue
-        if before["rating"]["label"] != claim["rating"]["label"]:
-            changes.append(
-                f"the rating of claim {n} changed from {before['rating']['label']} to {claim['rating']['label']}"
-            )
+        if before["rating"]["label"] != claim["rating"]["label"] or before["rating"].get("value") != claim[
+            "rating"
+        ].get("value"):
+            changes.append({"kind": "rating_changed", "number": n, "from": before["rating"], "to": claim["rating"]})
         if before["number"] != n:
-            changes.append(f"claim {before['number']} is now claim {n}, following the order of the article")
+            changes.append({"kind": "claim_renumbered", "number": n, "before": before["number"]})
         if before["text"] != claim["text"]:
-            changes.append(f"the wording of claim {n} was revised")
+            changes.append({"kind": "wording_revised", "number": n})
         if before["explanation"] != claim["explanation"]:
-            changes.append(f"the explanation of claim {n} was revised")
+            changes.append({"kind": "explanation_revised", "number": n})
         old_ev = {(e["doi"], e["url"], e["title"], e["stance"]) for e in before["evidence"]}
         new_ev = {(e["doi"], e["url"], e["title"], e["stance"]) for e in claim["evidence"]}
         if old_ev != new_ev:
-            changes.append(f"the evidence for claim {n} was updated")
+            changes.append({"kind": "evidence_updated", "number": n})
     for claim_id, before in old_claims.items():
         if claim_id not in new_claims:
-            changes.append(f"the earlier claim {before['number']} (“{clip(before['text'])}”) was removed")
-    for key, words in (("headline", "headline"), ("summary", "summary"), ("assessment", "overall assessment")):
+            changes.append({"kind": "claim_removed", "number": before["number"], "text": clip(before["text"])})
+    for key in ("headline", "summary", "assessment"):
         if old.get(key, "") != new.get(key, ""):
-            changes.append(f"the {words} was revised")
+            changes.append({"kind": f"{key}_revised"})
     return changes
 
 
-# Words an editor may start the reason with out of habit ("A reader pointed out …"): after "because"
-# they take a small letter. Anything else (a name, an acronym, "I") keeps the capital it was given.
-_COMMON_FIRST_WORDS = frozenset(
+def snapshot_diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The factual part of a correction note in the active language: what changed, in plain words."""
+    return [wording.change_clause(change) for change in snapshot_changes(old, new)]
+
+
+def correction_note_compose(changes: list[dict[str, Any] | str], reason: str) -> str:
+    """'The rating of claim 3 changed from A to B because a reader pointed out …', in the active language.
+
+    ``changes`` are change records (:func:`snapshot_changes`) or clauses already worded.
     """
-    a an the this that these those it its we our us they their them there he she his her
-    some several many more most new one two three reader readers additional further later recent
-    """.split()  # noqa: SIM905
-)
-
-
-def _as_clause(reason: str) -> str:
-    first, _, rest = reason.partition(" ")
-    title_case = first[:1].isupper() and (len(first) == 1 or first[1:].islower())
-    if title_case and first.lower() in _COMMON_FIRST_WORDS:
-        return first.lower() + (" " + rest if rest else "")
-    return reason
-
-
-def correction_note_compose(changes: list[str], reason: str) -> str:
-    """'The rating of claim 3 changed from A to B because a reader pointed out …'.
-
-    The note carries no date: the corrections log and the feed put the version's date before it.
-    """
-    reason = reason.strip().rstrip(".").strip()
-    if reason.lower().startswith("because "):
-        reason = reason[len("because ") :].strip()
-    facts = "; ".join(changes)
-    body = f"{facts} because {_as_clause(reason)}" if facts and reason else facts or reason
-    return body[:1].upper() + body[1:] + "."
+    return wording.correction_sentence(changes, reason)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,11 +360,11 @@ def public_revision() -> int:
 
 def public_generation() -> str:
     """A token that changes whenever anything public changes; keys the shared cache of lists and feeds."""
-    return str(public_revision())
+    return f"{public_revision()}-{wording.newsroom_language()}"
 
 
 def check_cache_key(check: Check) -> str:
-    return f"public:check:{check.pk}:{check.current_version_id}:{check.status}:{settings.NEWSROOM_LANGUAGE}"
+    return f"public:check:{check.pk}:{check.current_version_id}:{check.status}:{wording.newsroom_language()}"
 
 
 def _public_changed(check: Check) -> None:
@@ -488,17 +469,20 @@ def check_publish(*, check_id: int, by: Any, reason: str = "", seen_version: int
     snapshot = snapshot_build(check, by=by, at=now, version=number)
     note = ""
     if previous is not None:
-        changes = snapshot_diff(previous.snapshot, snapshot)
+        changes = snapshot_changes(previous.snapshot, snapshot)
         if not reason.strip():
-            what = "; ".join(changes) if changes else "nothing on the page has changed"
+            what = "; ".join(snapshot_diff(previous.snapshot, snapshot)) or "nothing on the page has changed"
             raise ServiceError(
                 "This check was published before, so readers get a correction note. "
                 f"Say why it changed (what changed: {what})."
             )
-        note = correction_note_compose(changes, reason)
+        # The version keeps the note in the newsroom's language for the workspace; the snapshot keeps
+        # the changes and the editor's reason as written, worded again whenever a page is rendered.
+        with translation.override(wording.newsroom_language()):
+            note = correction_note_compose(changes, reason)
         snapshot["corrections"] = [
             *previous.snapshot.get("corrections", []),
-            {"version": number, "at": now.isoformat(), "note": note},
+            {"version": number, "at": now.isoformat(), "changes": changes, "reason": reason.strip()},
         ]
     excluded = set(check.excluded_claims.values_list("pk", flat=True))
     for claim in claims:
@@ -589,13 +573,13 @@ def error_report_create(
     """
     check = Check.objects.select_related("current_version").get(pk=check_id)
     if check.status != Check.Status.PUBLISHED:
-        raise ServiceError("This check is not published, so it cannot take error reports.")
+        raise ServiceError(_("This check is not published, so it cannot take error reports."))
     if honeypot.strip():
         return None
     if not message.strip():
-        raise ServiceError("Tell us what is wrong: the message cannot be empty.")
+        raise ServiceError(_("Tell us what is wrong: the message cannot be empty."))
     if len(message) > 5000:
-        raise ServiceError("Please keep the message under 5,000 characters.")
+        raise ServiceError(_("Please keep the message under 5,000 characters."))
     if ip:
         # Serialise reports from one address so concurrent posts cannot all pass the count below.
         with connection.cursor() as cursor:
@@ -603,15 +587,21 @@ def error_report_create(
         since = timezone.now() - dt.timedelta(hours=1)
         if ErrorReport.objects.filter(client_ip=ip, created_at__gte=since).count() >= ERROR_REPORTS_PER_HOUR:
             raise RateLimited(
-                f"You have sent {ERROR_REPORTS_PER_HOUR} reports in the last hour. "
-                "Please wait a while and try again; nothing was lost on our side."
+                ngettext(
+                    "You have sent %(count)s report in the last hour. "
+                    "Please wait a while and try again; nothing was lost on our side.",
+                    "You have sent %(count)s reports in the last hour. "
+                    "Please wait a while and try again; nothing was lost on our side.",
+                    ERROR_REPORTS_PER_HOUR,
+                )
+                % {"count": ERROR_REPORTS_PER_HOUR}
             )
     claim_id = None
     if claim_number is not None:
         rows = check.current_version.snapshot.get("claims", [])
         match = next((r for r in rows if r["number"] == claim_number), None)
         if match is None:
-            raise ServiceError("That claim is not part of this check.")
+            raise ServiceError(_("That claim is not part of this check."))
         claim_id = Claim.objects.filter(pk=match["claim_id"]).values_list("pk", flat=True).first()
     report = ErrorReport.objects.create(
         check_page=check,

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -24,7 +24,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from claims import permissions
 from claims.models import VERDICT_APPROVED, Article, Check, Claim, ClaimStatus, ErrorReport
-from claims.publishing import selectors, services
+from claims.publishing import selectors, services, wording
 from factcheck.errors import ServiceError
 
 editor_required = permissions.editor_required(
@@ -179,21 +179,25 @@ def check_preview(request: HttpRequest, article_id: int) -> HttpResponse:
     now = timezone.now()
     previous = check.current_version
     snapshot = services.snapshot_build(check, by=request.user, at=now, version=(previous.number + 1) if previous else 1)
-    if previous is not None:
-        changes = services.snapshot_diff(previous.snapshot, snapshot)
-        pending = services.correction_note_compose(changes, _("[the reason you give when publishing]"))
-        snapshot["corrections"] = [
-            *previous.snapshot.get("corrections", []),
-            {"version": snapshot["version"], "at": now.isoformat(), "note": pending},
-        ]
-    context = {
-        **selectors.snapshot_page_context(snapshot),
-        "site_url": settings.SITE_URL,
-        "preview": True,
-        "blockers": services.publish_blockers(check),
-        "edit_url": reverse("publishing:check_edit", args=[article.pk]),
-    }
-    response = render(request, "public/check.html", context)
+    blockers = services.publish_blockers(check)
+    # The preview shows the page as readers will get it: in the newsroom's language.
+    with translation.override(wording.newsroom_language()):
+        if previous is not None:
+            pending = {
+                "version": snapshot["version"],
+                "at": now.isoformat(),
+                "changes": services.snapshot_changes(previous.snapshot, snapshot),
+                "reason": _("[the reason you give when publishing]"),
+            }
+            snapshot["corrections"] = [*previous.snapshot.get("corrections", []), pending]
+        context = {
+            **selectors.snapshot_page_context(snapshot),
+            "site_url": settings.SITE_URL,
+            "preview": True,
+            "blockers": blockers,
+            "edit_url": reverse("publishing:check_edit", args=[article.pk]),
+        }
+        response = render(request, "public/check.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

@@ -159,7 +159,7 @@ def test_a_french_newsroom_walks_the_seed_journey_with_no_english_on_any_page(
         page.select_option("#claim-main select[name=reviewer]", str(rene.pk))
         page.fill("#claim-main input[name=due_date]", (timezone.localdate() + dt.timedelta(days=2)).isoformat())
         _button(page, reverse("claims:claim_assign", args=[claim.pk])).click()
-        page.locator(f"form[action='{reverse('claims:claim_unassign', args=[claim.pk])}']").wait_for()
+        page.locator(f"form[action='{reverse('claims:claim_unassign', args=[claim.pk])}']").wait_for(state="attached")
         finder.check(page, "07-assigned")
         for name, url in (
             ("08-articles", reverse("claims:articles")),
