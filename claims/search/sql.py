@@ -252,7 +252,8 @@ BEGIN
     RETURN NULL;
 END $$;
 CREATE TRIGGER search_language_changed AFTER UPDATE ON claims_article
-    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_language_changed();
+    REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION search_language_changed();
 """
 
 
