@@ -242,8 +242,9 @@ IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 IMPORT_TIMEOUT_SECONDS = env.float("IMPORT_TIMEOUT_SECONDS", default=10.0)
 IMPORT_ALLOW_PRIVATE_HOSTS = env.bool("IMPORT_ALLOW_PRIVATE_HOSTS", default=False)
 
-# Search and "checked before?": the newsroom's language for PostgreSQL full-text search (any name in
-# pg_ts_config: english, french, german, simple ...). After changing it run `manage.py search_reindex`.
+# Search and "checked before?": each article is read in its language's configuration (en: english,
+# fr: french); SEARCH_CONFIG is the one for a language without its own, and queries are read in it too
+# (any name in pg_ts_config: english, french, simple ...). After changing it run `manage.py search_reindex`.
 SEARCH_CONFIG = env.str("SEARCH_CONFIG", default="english")
 # A word matching more rows than this is ranked over the first ones found (per kind of result).
 SEARCH_RANK_LIMIT = env.int("SEARCH_RANK_LIMIT", default=1000)

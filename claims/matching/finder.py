@@ -1,7 +1,8 @@
 """The first pass: the newsroom's claims sharing any informative word with a claim, from PostgreSQL.
 
-One query. The claim's text becomes an OR of its lexemes in the newsroom's language configuration
-(stop words dropped, words stemmed), matched against every claim's search vector (the search wing's
+One query. The claim's text becomes an OR of its lexemes in its article's language configuration
+(stop words dropped, words stemmed: French claims with French stemming), matched against the search
+vector of every claim in the same configuration (the search wing's
 GIN index). Each candidate comes back with the share of lexemes the two claims have in common and
 their trigram similarity (pg_trgm's formula over the trigram vectors of :mod:`claims.search`), for
 the re-rank by meaning in :mod:`claims.matching.similarity`.
@@ -22,16 +23,18 @@ RERANK_LIMIT = 100
 
 _SQL = """
 WITH me AS (
-    SELECT id, article_id, %(text)s::text AS text FROM claims_claim WHERE id = %(claim_id)s
+    SELECT c.id, c.article_id, %(text)s::text AS text, search_language_config(a.language) AS config
+    FROM claims_claim c JOIN claims_article a ON a.id = c.article_id WHERE c.id = %(claim_id)s
 ), q AS (
-    SELECT replace(plainto_tsquery(search_config(), me.text)::text, ' & ', ' | ')::tsquery AS query,
-           strip(to_tsvector(search_config(), me.text)) AS lexemes,
+    SELECT replace(plainto_tsquery(me.config, me.text)::text, ' & ', ' | ')::tsquery AS query,
+           strip(to_tsvector(me.config, me.text)) AS lexemes,
            search_trigrams(me.text) AS trigrams,
-           me.article_id, me.id
+           me.article_id, me.id, me.config
     FROM me
 ), hits AS (
     SELECT d.object_id, d.vector FROM search_document d, q
-    WHERE d.kind = 'claim' AND d.vector @@ q.query AND d.article_id <> q.article_id AND d.object_id <> q.id
+    WHERE d.kind = 'claim' AND d.config = q.config::text AND d.vector @@ q.query
+      AND d.article_id <> q.article_id AND d.object_id <> q.id
       AND (%(among)s::bigint[] IS NULL OR d.object_id = ANY(%(among)s::bigint[]))
     LIMIT %(first_pass)s
 ), ranked AS (
@@ -46,7 +49,7 @@ SELECT c.id, c.text, r.rank,
 FROM ranked r
 JOIN claims_claim c ON c.id = r.object_id
 CROSS JOIN q
-CROSS JOIN LATERAL (SELECT strip(to_tsvector(search_config(), c.text)) AS lexemes) AS l
+CROSS JOIN LATERAL (SELECT strip(to_tsvector(q.config, c.text)) AS lexemes) AS l
 ORDER BY r.rank DESC, c.id DESC
 """
 

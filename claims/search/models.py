@@ -39,6 +39,11 @@ class Document(models.Model):
     title = models.TextField(blank=True, help_text="What a result shows as its heading.")
     body = models.TextField(blank=True, help_text="The text snippets are cut from.")
     vector = SearchVectorField()
+    config = models.CharField(
+        max_length=63,
+        default="english",
+        help_text="The text search configuration of the vector: the article's language's (english, french).",
+    )
 
     class Meta:
         constraints = [

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from claims import permissions
 from claims.models import ClaimStatus
 from claims.search.models import Document
+from factcheck import languages
 
 MAX_CHARS = 200
 MAX_WORDS = 8
@@ -145,15 +146,23 @@ def corrections(words: list[str]) -> dict[str, list[str]]:
     return found
 
 
-def _tsquery(words: list[str], alternatives: dict[str, list[str]], params: dict[str, Any]) -> str:
-    """Every word must match (AND); a misspelt word matches itself or any of its corrections (OR)."""
+def configs() -> list[str]:
+    """The text search configurations documents may be in: each article language's, and ``SEARCH_CONFIG``."""
+    return list(dict.fromkeys([*languages.SEARCH_CONFIGS.values(), settings.SEARCH_CONFIG]))
+
+
+def _tsquery(words: list[str], alternatives: dict[str, list[str]], params: dict[str, Any], config: str) -> str:
+    """Every word must match (AND); a misspelt word matches itself or any of its corrections (OR).
+
+    ``config`` names the bound parameter holding the configuration the words are read with.
+    """
     parts = []
     for word in words:
         options = []
         for option in [word, *alternatives.get(word, [])]:
             name = f"w{len(params)}"
             params[name] = option
-            options.append(f"plainto_tsquery(search_config(), %({name})s)")
+            options.append(f"plainto_tsquery(%({config})s::regconfig, %({name})s)")
         parts.append("(" + " || ".join(options) + ")")
     return " && ".join(parts)
 
@@ -167,10 +176,20 @@ def _permission(user: Any) -> tuple[list[str], str]:
     return kinds, " AND d.claim_id = ANY(ARRAY(SELECT id FROM claims_claim WHERE assignee_id = %(user)s))"
 
 
-def _search_sql(kinds: list[str], tsquery: str, condition: str) -> str:
+def _search_sql(kinds: list[str], tsqueries: list[tuple[str, str]], condition: str) -> str:
+    """``tsqueries``: (parameter naming a configuration, the query read with it) for each configuration.
+
+    A document matches the query read in its own configuration ("vaccins" is 'vaccin' in French).
+    """
     # The kinds are the model's own choices and the condition a fixed string; values are bound parameters.
+    columns = ", ".join(f"{query} AS q{i}" for i, (_config, query) in enumerate(tsqueries))
+    matches = " OR ".join(
+        f"(d.config = %({config})s AND d.vector @@ q.q{i})" for i, (config, _query) in enumerate(tsqueries)
+    )
+    own = "CASE d.config " + " ".join(f"WHEN %({config})s THEN q.q{i}" for i, (config, _q) in enumerate(tsqueries))
+    own += " END"
     per_kind = " UNION ALL ".join(
-        f"(SELECT d.id FROM search_document d, q WHERE d.kind = '{kind}' AND d.vector @@ q.query{condition} "  # noqa: S608
+        f"(SELECT d.id FROM search_document d, q WHERE d.kind = '{kind}' AND ({matches}){condition} "  # noqa: S608
         f"LIMIT %(cap)s)"
         for kind in kinds
     )
@@ -180,17 +199,17 @@ def _search_sql(kinds: list[str], tsquery: str, condition: str) -> str:
     )
     title_options = "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true'"
     return f"""
-WITH q AS (SELECT {tsquery} AS query),
+WITH q AS (SELECT {columns}),
 hits AS ({per_kind}),
 ranked AS (
-    SELECT d.id, d.kind, ts_rank_cd(d.vector, q.query) AS rank,
-           row_number() OVER (PARTITION BY d.kind ORDER BY ts_rank_cd(d.vector, q.query) DESC, d.id DESC) AS position,
+    SELECT d.id, d.kind, ts_rank_cd(d.vector, {own}) AS rank,
+           row_number() OVER (PARTITION BY d.kind ORDER BY ts_rank_cd(d.vector, {own}) DESC, d.id DESC) AS position,
            count(*) OVER (PARTITION BY d.kind) AS total
     FROM hits JOIN search_document d ON d.id = hits.id, q
 )
 SELECT r.kind, d.object_id, d.article_id, d.claim_id, r.rank, r.total,
-       ts_headline(search_config(), translate(d.title, chr(2) || chr(3), ''), q.query, {title_options}),
-       ts_headline(search_config(), translate(d.body, chr(2) || chr(3), ''), q.query, {options}),
+       ts_headline(d.config::regconfig, translate(d.title, chr(2) || chr(3), ''), {own}, {title_options}),
+       ts_headline(d.config::regconfig, translate(d.body, chr(2) || chr(3), ''), {own}, {options}),
        a.title, a.outlet, c.number, coalesce(c.status, '')
 FROM ranked r
 JOIN search_document d ON d.id = r.id
@@ -222,10 +241,13 @@ def search(*, user: Any, raw: str, per_kind: int = PER_KIND) -> Results:
         )
     alternatives = corrections(words)
     params: dict[str, Any] = {"cap": settings.SEARCH_RANK_LIMIT, "per_kind": per_kind, "user": user.pk}
-    tsquery = _tsquery(words, alternatives, params)
+    tsqueries = []
+    for i, config in enumerate(configs()):
+        params[f"config{i}"] = config
+        tsqueries.append((f"config{i}", _tsquery(words, alternatives, params, f"config{i}")))
     kinds, condition = _permission(user)
     with connection.cursor() as cursor:
-        cursor.execute(_search_sql(kinds, tsquery, condition), params)
+        cursor.execute(_search_sql(kinds, tsqueries, condition), params)
         rows = cursor.fetchall()
     groups: dict[str, Group] = {}
     labels = dict(Document.Kind.choices)

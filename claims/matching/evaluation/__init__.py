@@ -29,6 +29,8 @@ from claims.models import Article, Claim
 PAIRS = Path(__file__).resolve().parent / "pairs.json"
 # A second set, written after the scoring was tuned on PAIRS (see its "about" for how it was used since).
 HOLDOUT = Path(__file__).resolve().parent / "holdout.json"
+# French claims in French articles: matched with French stemming.
+FRENCH = Path(__file__).resolve().parent / "french.json"
 TOP = 3
 
 
@@ -70,10 +72,16 @@ def _claim(article: Article, text: str) -> Claim:
     return Claim.objects.create(article=article, text=text, quote=text, span_start=start, span_end=start + len(text))
 
 
-def _newsroom(label: str, earlier: list[str], later: list[str]) -> tuple[list[Claim], list[Claim]]:
+def _newsroom(
+    label: str, earlier: list[str], later: list[str], language: str = "en"
+) -> tuple[list[Claim], list[Claim]]:
     """Each earlier claim in an article of its own, and each later one in another article."""
-    first = [_claim(Article.objects.create(title=f"{label} earlier {i}", body=t), t) for i, t in enumerate(earlier)]
-    second = [_claim(Article.objects.create(title=f"{label} later {i}", body=t), t) for i, t in enumerate(later)]
+
+    def article(name: str, body: str) -> Article:
+        return Article.objects.create(title=name, body=body, language=language)
+
+    first = [_claim(article(f"{label} earlier {i}", t), t) for i, t in enumerate(earlier)]
+    second = [_claim(article(f"{label} later {i}", t), t) for i, t in enumerate(later)]
     return first, second
 
 
@@ -95,7 +103,9 @@ def evaluate(path: Path = PAIRS) -> Report:
     """Run both evaluations against the database; the caller rolls the transaction back."""
     data = pairs(path)
     report = Report(same_pairs=len(data["same"]), different_pairs=len(data["different"]))
-    earlier, later = _newsroom("same", [p[0] for p in data["same"]], [p[1] for p in data["same"]])
+    earlier, later = _newsroom(
+        "same", [p[0] for p in data["same"]], [p[1] for p in data["same"]], data.get("language", "en")
+    )
     texts = {c.pk: c.text for c in earlier + later}
     for original, new in zip(earlier, later, strict=True):
         ranked = _ranked(new, list(texts))
@@ -120,7 +130,9 @@ def evaluate(path: Path = PAIRS) -> Report:
             if s.claim_id != original.pk:
                 report.misses.append(Miss("wrong", new.text, texts.get(s.claim_id, "?"), s.score, s.features))
     _clear(earlier + later)
-    earlier, later = _newsroom("different", [p[0] for p in data["different"]], [p[1] for p in data["different"]])
+    earlier, later = _newsroom(
+        "different", [p[0] for p in data["different"]], [p[1] for p in data["different"]], data.get("language", "en")
+    )
     texts = {c.pk: c.text for c in earlier + later}
     for new in later:
         suggested = _suggested(_ranked(new, list(texts)))

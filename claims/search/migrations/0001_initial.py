@@ -21,8 +21,7 @@ def config_create(apps, schema_editor):
             )
         cursor.execute(sql.config_function(settings.SEARCH_CONFIG))
         cursor.execute(sql.FUNCTIONS)
-        cursor.execute(sql.triggers())
-        cursor.execute(sql.rebuild())
+        # The triggers and the first build come with 0002 (they read the article's language).
 
 
 def config_drop(apps, schema_editor):

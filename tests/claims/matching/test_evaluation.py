@@ -27,3 +27,12 @@ def test_the_second_set_holds_its_lower_floor() -> None:
     report = evaluation.evaluate(evaluation.HOLDOUT)
     print(f"held-out precision {report.precision:.3f} recall {report.recall:.3f}")
     assert report.recall >= 0.7 and report.precision >= 0.65, report.misses
+
+
+@pytest.mark.django_db
+def test_french_claims_are_matched_with_french_stemming() -> None:
+    data = evaluation.pairs(evaluation.FRENCH)
+    assert data["language"] == "fr" and len(data["same"]) >= 5 and len(data["different"]) >= 4
+    report = evaluation.evaluate(evaluation.FRENCH)
+    print(f"French precision {report.precision:.3f} recall {report.recall:.3f}")
+    assert report.recall >= 0.6 and report.precision >= 0.6, report.misses

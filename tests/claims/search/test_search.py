@@ -159,25 +159,45 @@ def test_the_search_box_is_in_the_top_bar(client: Any, reviewer: Any) -> None:
 
 
 @pytest.mark.django_db
-def test_reindexing_in_another_language_changes_the_stemming(editor: Any, settings: Any) -> None:
+def test_changing_an_articles_language_changes_the_stemming(editor: Any, settings: Any) -> None:
     from io import StringIO
 
     from django.core.management import CommandError, call_command
 
-    ArticleFactory(title="Les chercheurs ont publié leurs résultats", body="Les résultats sont publiés.")
+    article = ArticleFactory(title="Les chercheurs ont publié leurs résultats", body="Les résultats sont publiés.")
+    claim = ClaimFactory(article=article, text="Les vaccins protègent les enfants")
 
-    def lexemes() -> str:
-        return str(Document.objects.get(kind="article").vector)
+    def lexemes(kind: str = "article") -> str:
+        return str(Document.objects.get(kind=kind).vector)
 
     assert "'les'" in lexemes() and "'publié'" in lexemes()  # English keeps French words whole
-    settings.SEARCH_CONFIG = "french"
+    type(article).objects.filter(pk=article.pk).update(language="fr")
+    assert "'les'" not in lexemes() and "'publi'" in lexemes()  # a French stop word, a French stem
+    assert "'vaccin'" in lexemes("claim")  # the article's claims follow its language
+    assert set(Document.objects.values_list("config", flat=True)) == {"french"}
+    assert search(user=editor, raw="chercheur publier").groups
     out = StringIO()
     call_command("search_reindex", stdout=out)
-    assert "“french” configuration" in out.getvalue()
-    assert "'les'" not in lexemes() and "'publi'" in lexemes()  # a French stop word, a French stem
-    assert search(user=editor, raw="chercheur publier").groups
+    assert "'publi'" in lexemes()
     settings.SEARCH_CONFIG = "klingon"
     with pytest.raises(CommandError, match="not a text search configuration"):
         call_command("search_reindex")
     settings.SEARCH_CONFIG = "english"
     call_command("search_reindex", stdout=StringIO())
+    assert claim.pk
+
+
+@pytest.mark.django_db
+def test_a_french_query_finds_french_articles_by_stem_and_english_ones_still(editor: Any) -> None:
+    french = ArticleFactory(
+        title="Le vaccin protège les enfants", body="Selon l'étude, le vaccin est sûr.", language="fr"
+    )
+    english = ArticleFactory(title="Hospitals report shortages", body="Hospitals reported shortages of beds.")
+    found = search(user=editor, raw="vaccins")
+    hits = [h for g in found.groups for h in g.hits if h.kind == "article"]
+    assert [h.article_id for h in hits] == [french.pk]
+    assert "<mark>vaccin</mark>" in str(hits[0].title)
+    hits = [h for g in search(user=editor, raw="hospital shortage").groups for h in g.hits if h.kind == "article"]
+    assert [h.article_id for h in hits] == [english.pk]
+    # "les" is a French stop word: it does not have to be found in French text.
+    assert search(user=editor, raw="les enfants").groups

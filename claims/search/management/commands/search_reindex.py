@@ -1,4 +1,4 @@
-"""``manage.py search_reindex``: rebuild every search document in the language of ``SEARCH_CONFIG``."""
+"""``manage.py search_reindex``: rebuild every search document, each in its article's language."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from claims.search import sql
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search documents and the trigram vocabulary, in the language configuration SEARCH_CONFIG."
+    help = (
+        "Rebuild the search documents and the trigram vocabulary, each article in its language "
+        "(SEARCH_CONFIG for a language without its own)."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         config = settings.SEARCH_CONFIG
