@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "template_partials",
     "factcheck.outbox",
     "factcheck.housekeeping",
+    "factcheck.people",
     "claims",
     "claims.importing",
     "claims.publishing",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The language the person chose on their settings page, over the browser's (factcheck/people).
+    "factcheck.people.middleware.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -136,7 +139,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Logins are throttled per account and per address (django-axes): after LOGIN_FAILURE_LIMIT failures
 # either one is locked for LOGIN_LOCKOUT_MINUTES. Every failure and lockout is recorded (admin: Axes).
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# The model backend, loading each person with their settings (their language) in one query.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "factcheck.people.backends.PersonBackend"]
 AXES_ENABLED = env.bool("LOGIN_THROTTLE", default=True)
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.float("LOGIN_LOCKOUT_MINUTES", default=15))

@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from claims import permissions
@@ -24,6 +24,7 @@ from claims.inbox.models import EDITOR_KINDS, REVIEWER_KINDS, EmailState, Kind, 
 from claims.models import WITH_REVIEWER, Claim, ClaimEvent, Comment
 from factcheck.errors import ServiceError
 from factcheck.outbox.services import email_queue
+from factcheck.people.services import language_for_email
 
 A = ClaimEvent.Action
 
@@ -61,13 +62,18 @@ def _recipients(ids: Iterable[int | None]) -> list[Any]:
     if not wanted:
         return []
     User = get_user_model()
-    return list(User.objects.filter(pk__in=wanted, is_active=True).select_related("inbox_preference").order_by("pk"))
+    return list(
+        User.objects.filter(pk__in=wanted, is_active=True)
+        .select_related("inbox_preference", "person_settings")
+        .order_by("pk")
+    )
 
 
 def _queue_emails(items: list[Notification]) -> None:
     for item in items:
         if item.email_state == EmailState.QUEUED:
-            email = emails.single(item)
+            with translation.override(language_for_email(item.recipient)):
+                email = emails.single(item)
             email_queue(
                 kind=item.kind, to=item.recipient.email, subject=email.subject, body=email.body, key=f"inbox:{item.pk}"
             )
@@ -186,7 +192,7 @@ def reminders_write(*, today: dt.date | None = None) -> int:
     open_claims = Claim.objects.filter(status__in=WITH_REVIEWER, assignee__isnull=False, due_date__isnull=False)
     due = list(
         open_claims.filter(Q(due_date=tomorrow) | Q(due_date__lt=today))
-        .select_related("article", "assignee__inbox_preference")
+        .select_related("article", "assignee__inbox_preference", "assignee__person_settings")
         .defer("article__body", "quote")
         .order_by("due_date", "id")
     )
@@ -239,13 +245,14 @@ def _digest_send(user_id: int, today: dt.date) -> bool:
     items = list(
         Notification.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(recipient_id=user_id, email_state=EmailState.DIGEST)
-        .select_related("recipient", "actor", "claim__article", "error_report__check_page__article")
+        .select_related("recipient__person_settings", "actor", "claim__article", "error_report__check_page__article")
         .order_by("created_at", "id")
     )
     if not items:
         return False
     user = items[0].recipient
-    email = emails.digest(user, items, today)
+    with translation.override(language_for_email(user)):
+        email = emails.digest(user, items, today)
     queued = email_queue(
         kind="digest",
         to=user.email,

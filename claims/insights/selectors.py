@@ -17,10 +17,21 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from claims import hooks
-from claims.models import IN_QUEUE, WITH_REVIEWER, Article, CheckVersion, Claim, ClaimEvent, ErrorReport, Verdict
+from claims.models import (
+    IN_QUEUE,
+    WITH_REVIEWER,
+    Article,
+    CheckVersion,
+    Claim,
+    ClaimEvent,
+    ErrorReport,
+    Rating,
+    Verdict,
+)
 from claims.permissions import REVIEWER_GROUP
 
 A = ClaimEvent.Action
@@ -310,7 +321,7 @@ class RatingMonths:
 
 
 def ratings_by_month(filters: InsightFilters) -> RatingMonths:
-    """Verdicts approved per month, by rating (one query)."""
+    """Verdicts approved per month, by rating (one query), the ratings named in the active language."""
     buckets = months(filters)
     index = {month: i for i, month in enumerate(buckets)}
     rows = (
@@ -322,15 +333,19 @@ def ratings_by_month(filters: InsightFilters) -> RatingMonths:
         )
         .annotate(month=TruncMonth("approved_at"))
         .order_by()
-        .values("month", "rating__label", "rating__colour", "rating__value")
+        .values("month", "rating__label", "rating__translations", "rating__colour", "rating__value")
         .annotate(n=Count("id"))
     )
+    language = get_language()
     ratings: dict[str, dict[str, Any]] = {}
     for row in rows:
         entry = ratings.setdefault(
             row["rating__label"],
             {
-                "label": row["rating__label"],
+                # In the viewer's language, as the rest of the workspace names ratings.
+                "label": Rating(label=row["rating__label"], translations=row["rating__translations"]).label_in(
+                    language
+                ),
                 "colour": row["rating__colour"],
                 "value": row["rating__value"],
                 "counts": [0] * len(buckets),

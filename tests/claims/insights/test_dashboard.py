@@ -239,3 +239,23 @@ def test_nice_ticks_and_column_heights() -> None:
 def test_reviewers_and_outsiders_cannot_see_the_dashboard(client: Client, reviewer: Any) -> None:
     client.force_login(reviewer)
     assert client.get(reverse("insights:dashboard")).status_code == 403
+
+
+def test_the_rating_series_are_named_in_the_viewers_language(client: Client, editor: Any, desk: Any) -> None:
+    from django.utils import translation
+
+    from factcheck.people.services import language_set
+
+    accurate = Rating.objects.get(label="Accurate")
+    french = accurate.label_in("fr")
+    assert french and french != "Accurate"
+    with translation.override("fr"):
+        labels = {r["label"] for r in selectors.ratings_by_month(_filters()).ratings}
+    assert labels == {french, Rating.objects.get(label="Misleading").label_in("fr")}
+    with translation.override("en-gb"):
+        assert {r["label"] for r in selectors.ratings_by_month(_filters()).ratings} == {"Accurate", "Misleading"}
+    language_set(by=editor, language="fr")
+    client.force_login(editor)
+    page = lxml.html.fromstring(client.get(reverse("insights:dashboard") + RANGE).content)
+    chart = " ".join(page.xpath("//*[@id='chart-ratings']")[0].text_content().split())
+    assert french in chart and "Accurate" not in chart
