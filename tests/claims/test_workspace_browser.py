@@ -106,7 +106,12 @@ def test_seed_article_goes_from_import_to_approved_verdict_in_the_browser(
     page.fill("#id_explanation", "The CNRS release says one in three patients do not respond to first-line drugs.")
     page.select_option("#id_confidence", "medium")
     page.get_by_text(re.compile(r"Draft saved at .* \(version \d+\)")).wait_for()
-    page.click("summary:has-text('Add a citation')")
+    # A draft save still on its way may redraw the form and close the folded citation form: open it again.
+    for _ in range(3):
+        if page.locator("#id_ev_doi").is_visible():
+            break
+        page.click("summary:has-text('Add a citation')")
+        page.wait_for_timeout(300)
     page.fill("#id_ev_doi", "10.1001/jamapsychiatry.2022.0001")
     page.fill("#id_ev_locator", "Figure 2")
     page.click("button:has-text('Add the citation')")
