@@ -102,18 +102,9 @@ _FUNCTION_WORDS = {
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def primary(code: str | None) -> str:
-    """'fr-ca' -> 'fr'; anything unknown -> the newsroom's article language."""
-    base = (code or "").lower().split("-")[0].split("_")[0]
-    return base if base in SEARCH_CONFIGS else default_article_language()
-
-
 def default_article_language() -> str:
-    return primary_code(settings.NEWSROOM_LANGUAGE)
-
-
-def primary_code(code: str) -> str:
-    base = code.lower().split("-")[0]
+    """The newsroom's language as an article language ('en-gb' -> 'en'); English if it is none of them."""
+    base = settings.NEWSROOM_LANGUAGE.lower().split("-")[0]
     return base if base in SEARCH_CONFIGS else ENGLISH
 
 
@@ -133,8 +124,3 @@ def detect(text: str) -> str:
     if best == 0 or len(winners) > 1:
         return default_article_language()
     return winners[0]
-
-
-def search_config(language: str) -> str:
-    """The PostgreSQL text search configuration for an article language."""
-    return SEARCH_CONFIGS.get(primary(language), "simple")
