@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import pgettext_lazy
+
 # -- Sentences -----------------------------------------------------------------------------------
 
 
@@ -32,6 +34,23 @@ SENTENCE_OPENERS = _words(
     but and yet so however meanwhile according after before when while if although since as for
     """
 )
+# Abbreviations that come before a name: after one of these a capital never starts a sentence.
+HONORIFICS = _words("dr mr mrs ms prof st e.g i.e")
+
+# French adds its own: "M. Dupont", "Mme Martin", "le Pr Lemoine", "janv.", "env.".
+FRENCH_ABBREVIATIONS = ABBREVIATIONS | _words(
+    """
+    m mm mme mmes mlle mlles me pr dr ste mgr
+    janv févr fév avr juil déc env cf etc c.-à-d p.ex hab art chap éd
+    """
+)
+FRENCH_SENTENCE_OPENERS = _words(
+    """
+    le la les l’ l' un une des ce cet cette ces il elle ils elles on nous je vous en dans au aux à
+    mais et or pourtant cependant toutefois selon après avant quand lorsque si depuis pour ainsi enfin
+    """
+)
+FRENCH_HONORIFICS = HONORIFICS | _words("m mm mme mmes mlle mlles me pr mgr")
 CLOSERS = "”\"’'»)]"
 OPENERS = "“\"‘'«(["
 _TERMINATOR = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[" + re.escape(CLOSERS) + r"])*")
@@ -98,7 +117,13 @@ def _word_before(block: str, end: int) -> str:
     return block[start:end]
 
 
-def _is_boundary(block: str, match: re.Match[str]) -> bool:
+def _is_boundary(
+    block: str,
+    match: re.Match[str],
+    abbreviations: frozenset[str] = ABBREVIATIONS,
+    openers: frozenset[str] = SENTENCE_OPENERS,
+    honorifics: frozenset[str] = HONORIFICS,
+) -> bool:
     """Whether the terminator ``match`` ends a sentence.
 
     Every look is by position in ``block``, never by slicing the rest of it: slicing made each
@@ -124,24 +149,27 @@ def _is_boundary(block: str, match: re.Match[str]) -> bool:
     lowered = word.lower()
     next_word = _NEXT_WORD.match(block, following.start(), min(len(block), following.start() + LONGEST_WORD + 1))
     opens_sentence = bool(
-        next_word and len(next_word.group(0)) <= LONGEST_WORD and next_word.group(0).lower() in SENTENCE_OPENERS
+        next_word and len(next_word.group(0)) <= LONGEST_WORD and next_word.group(0).lower() in openers
     )
-    if lowered in ABBREVIATIONS or (len(word) <= LONGEST_WORD and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)):
+    if lowered in abbreviations or (len(word) <= LONGEST_WORD and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)):
         # "Dr. Smith", "e.g. Paris", but "… in the U.S. The study …" does end there.
-        return opens_sentence and lowered not in {"dr", "mr", "mrs", "ms", "prof", "st", "e.g", "i.e"}
+        return opens_sentence and lowered not in honorifics
     if len(word) == 1 and word.isalpha() and word.isupper():
         return opens_sentence  # an initial ("J. K. Rowling") unless a sentence plainly starts: "vitamin C. The"
     return True
 
 
-def split_sentences(body: str) -> list[Sentence]:
+def split_sentences(body: str, language: str = "en") -> list[Sentence]:
     """Split ``body`` into sentences with offsets into ``body`` itself (no character is rewritten)."""
+    cues = cues_for(language)
     sentences: list[Sentence] = []
     for block_start, block_end in _blocks(body):
         block = body[block_start:block_end]
         cursor = 0
         for match in _TERMINATOR.finditer(block):
-            if match.end() <= cursor or not _is_boundary(block, match):
+            if match.end() <= cursor or not _is_boundary(
+                block, match, cues.abbreviations, cues.sentence_openers, cues.honorifics
+            ):
                 continue
             _add(sentences, body, block_start + cursor, block_start + match.end())
             cursor = match.end()
@@ -169,6 +197,11 @@ class Suggestion:
     reasons: tuple[str, ...]
     text: str
     claimant: str = ""  # who makes the claim, as the "Make claim" form offers it
+
+    @property
+    def reason_labels(self) -> list[str]:
+        """The reasons as the page shows them, in the reader's language."""
+        return [str(REASON_LABELS[reason]) for reason in self.reasons]
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -256,6 +289,20 @@ WEIGHTS = {
     "mentions a date": 1,
     "sweeping generalisation": 1,
 }
+# What each reason is called on the page, in the reader's language (the keys stay as they are: tests,
+# logs and the weights speak of them).
+REASON_LABELS = {
+    "contains a statistic": pgettext_lazy("check-worthiness hint reason", "contains a statistic"),
+    "cites a journal": pgettext_lazy("check-worthiness hint reason", "cites a journal"),
+    "cites a study": pgettext_lazy("check-worthiness hint reason", "cites a study"),
+    "cites an institution": pgettext_lazy("check-worthiness hint reason", "cites an institution"),
+    "quotes someone": pgettext_lazy("check-worthiness hint reason", "quotes someone"),
+    "attributes a statement": pgettext_lazy("check-worthiness hint reason", "attributes a statement"),
+    "causal claim": pgettext_lazy("check-worthiness hint reason", "causal claim"),
+    "comparative claim": pgettext_lazy("check-worthiness hint reason", "comparative claim"),
+    "mentions a date": pgettext_lazy("check-worthiness hint reason", "mentions a date"),
+    "sweeping generalisation": pgettext_lazy("check-worthiness hint reason", "sweeping generalisation"),
+}
 MIN_SCORE = 2
 MIN_WORDS = 5
 
@@ -266,8 +313,8 @@ def _is_heading(text: str) -> bool:
     return stripped.startswith("#") or (not stripped.endswith((".", "!", ":", "…")) and len(text.split()) < 12)
 
 
-def _institution_mentioned(text: str) -> bool:
-    for match in INSTITUTION.finditer(text):
+def _institution_mentioned(text: str, institution: re.Pattern[str] = INSTITUTION) -> bool:
+    for match in institution.finditer(text):
         token = match.group(0).strip()
         # A capitalised word at the very start of a sentence is not an acronym ("IT IS", "A").
         if token.isupper() and token.rstrip("s") in {"A", "I", "OK", "TV"}:
@@ -276,32 +323,39 @@ def _institution_mentioned(text: str) -> bool:
     return False
 
 
-def score_sentence(text: str) -> tuple[int, tuple[str, ...]]:
-    """Score one sentence and say why; ``(0, ())`` for text that is not a claim at all."""
-    ending = text.rstrip(CLOSERS + " ")
+def score_sentence(text: str, language: str = "en") -> tuple[int, tuple[str, ...]]:
+    """Score one sentence and say why; ``(0, ())`` for text that is not a claim at all.
+
+    The reasons are the keys of :data:`WEIGHTS` whatever the article's language; :data:`REASON_LABELS`
+    says them in the reader's.
+    """
+    ending = text.rstrip(CLOSERS + " \u00a0\u202f")
     # Questions ask rather than claim; a line ending in a colon introduces the quote that follows.
     if len(text.split()) < MIN_WORDS or _is_heading(text) or ending.endswith(("?", ":")):
         return 0, ()
+    cues = cues_for(language)
     reasons: list[str] = []
-    if STATISTIC.search(text):
+    if cues.statistic.search(text):
         reasons.append("contains a statistic")
-    elif YEAR_OR_DATE.search(text):
+    elif cues.year_or_date.search(text):
         reasons.append("mentions a date")
-    if JOURNAL.search(text):
+    if cues.journal.search(text):
         reasons.append("cites a journal")
-    elif STUDY.search(text):
+    elif cues.study.search(text):
         reasons.append("cites a study")
-    if _institution_mentioned(text) and (PRESS.search(text) or SPEECH.search(text) or STUDY.search(text)):
+    if _institution_mentioned(text, cues.institution) and (
+        cues.press.search(text) or cues.speech.search(text) or cues.study.search(text)
+    ):
         reasons.append("cites an institution")
     if QUOTED.search(text):
         reasons.append("quotes someone")
-    elif SPEECH.search(text):
+    elif cues.speech.search(text):
         reasons.append("attributes a statement")
-    if CAUSAL.search(text):
+    if cues.causal.search(text):
         reasons.append("causal claim")
-    if COMPARATIVE.search(text):
+    if cues.comparative.search(text):
         reasons.append("comparative claim")
-    if GENERALISATION.search(text):
+    if cues.generalisation.search(text):
         reasons.append("sweeping generalisation")
     return sum(WEIGHTS[reason] for reason in reasons), tuple(reasons)
 
@@ -317,7 +371,10 @@ def is_cut_short(body: str) -> bool:
 
 
 def suggest(
-    body: str, *, dismissed: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()
+    body: str,
+    *,
+    dismissed: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+    language: str = "en",
 ) -> list[Suggestion]:
     """The check-worthy sentences of ``body``, best first (ties keep reading order).
 
@@ -325,14 +382,14 @@ def suggest(
     "sentence" longer than MAX_SENTENCE_CHARACTERS (a paragraph without full stops) is not scored.
     """
     analysed = analysed_part(body)
-    sentences = split_sentences(analysed)
+    sentences = split_sentences(analysed, language)
     if is_cut_short(body) and sentences and not analysed[sentences[-1].end :].strip():
         sentences.pop()  # it runs on past the cut: not a whole sentence
     suggestions = []
     for sentence in sentences:
         if (sentence.start, sentence.end) in dismissed or len(sentence.text) > MAX_SENTENCE_CHARACTERS:
             continue
-        score, reasons = score_sentence(sentence.text)
+        score, reasons = score_sentence(sentence.text, language)
         if score >= MIN_SCORE:
             suggestions.append(Suggestion(sentence.start, sentence.end, score, reasons, sentence.text))
     suggestions.sort(key=lambda s: (-s.score, s.start))
@@ -357,33 +414,221 @@ _NOT_A_SPEAKER = frozenset(["it", "is", "was", "has", "had", "have", "been", "an
 MAX_SPEAKER_WORDS = 7
 
 
-def _speaker_phrase(who: str) -> str | None:
+def _speaker_phrase(who: str, cues: Cues) -> str | None:
     """The phrase as a claimant, or None when it is a pronoun or no name at all (the speaker is elsewhere)."""
     words = who.strip().split()
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return None
     first = words[0].lower()
-    if first in _PRONOUNS or any(w.lower() in _NOT_A_SPEAKER for w in words[1:]):
+    if first in cues.pronouns or any(w.lower() in cues.not_a_speaker for w in words[1:]):
         return None
     phrase = " ".join(words)
     return phrase[:1].upper() + phrase[1:]
 
 
-def speaker(text: str) -> str | None:
+def speaker(text: str, language: str = "en") -> str | None:
     """Who the sentence says makes the claim: "The council" in "The council said …".
 
-    Returns "" when the sentence attributes the words to someone it does not name here ("he said"),
-    and None when it attributes them to nobody (then the article itself makes the claim).
+    Returns "" when the sentence attributes the words to someone it does not name here ("he said",
+    "a-t-elle déclaré"), and None when it attributes them to nobody (then the article itself makes the claim).
     """
-    for pattern in (_ACCORDING_TO, _AFTER_QUOTE, _BEFORE_VERB):
+    cues = cues_for(language)
+    for pattern in cues.speaker_patterns:
         match = pattern.search(text)
         if match:
-            return _speaker_phrase(match.group("who")) or ""
+            who = match.groupdict().get("who")  # a pattern without a "who" names nobody: "a-t-il dit"
+            return (_speaker_phrase(who, cues) if who else None) or ""
     return None
 
 
-def claimant_for(text: str, outlet: str) -> str:
+def claimant_for(text: str, outlet: str, language: str = "en") -> str:
     """The claimant to offer for a hint: the speaker the sentence names, nobody when it names one only as
     "he" or "she", and the outlet only when the sentence is the article's own statement."""
-    named = speaker(text)
+    named = speaker(text, language)
     return outlet if named is None else named
+
+
+# -- French ----------------------------------------------------------------------------------------
+# The same families in French press style: "40 %" (with a no-break space), "une personne sur trois",
+# "1,5 million", "1 234", "le 5 octobre", "publiée dans la revue …", "selon …", "a déclaré".
+
+_SPACE = r"[\s\u00a0\u202f]"
+_FRENCH_NUMBER_WORDS = (
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|"
+    r"soixante|cent|mille"
+)
+_FRENCH_MONTHS = (
+    r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+)
+FRENCH_STATISTIC = _any(
+    rf"\d+(?:[.,]\d+)?{_SPACE}?(?:%|pour{_SPACE}?cent\b|points? de pourcentage\b)",
+    # "une personne sur trois", "un Français sur cinq", "9 patients sur 10"
+    rf"\b(?:\d+|{_FRENCH_NUMBER_WORDS})\s+(?:[\w’'-]+\s+){{0,2}}sur\s+(?:\d+|{_FRENCH_NUMBER_WORDS})\b",
+    rf"\b(?:\d+(?:[.,]\d+)?|{_FRENCH_NUMBER_WORDS})\s+fois\s+(?:plus|moins)\b",
+    r"\b(?:la moitié|la majorité|la plupart|une minorité|un tiers|deux tiers|un quart|trois quarts)"
+    r"\s+d(?:es|u|e la|e l’|e l')\b",
+    rf"\b(?:\d+(?:[.,]\d+)?|{_FRENCH_NUMBER_WORDS}){_SPACE}*(?:millions?|milliards?|milliers?|centaines?)\b",
+    r"[$€£¥]\s?\d",
+    rf"\d{_SPACE}?(?:€|euros?\b|dollars?\b)",
+    rf"\b\d+(?:[.,]\d+)?{_SPACE}*(?:mg|kg|g|km|m|cm|ml|l|h|heures?|jours?|semaines?|mois|ans|années|minutes?|°c|"
+    r"personnes|patients|patientes|participants|malades|décès|morts|victimes|cas|doses?)\b",
+    r"\b\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)",
+)
+FRENCH_YEAR_OR_DATE = _any(
+    r"\b(?:1[89]|20)\d{2}\b",
+    rf"\b(?:1er|\d{{1,2}})\s+(?:{_FRENCH_MONTHS})\b",
+    rf"\ben\s+(?:{_FRENCH_MONTHS})\b",
+)
+FRENCH_JOURNAL = _any(
+    r"\brevues?\b",
+    r"\bpubliée?s?\s+(?:dans|par)\b",
+    r"\bparue?s?\s+dans\b",
+    r"\b(?:JAMA|NEJM|BMJ|PLOS|PNAS|Lancet|Nature|Science|Cell)\b(?!\s+(?:of|and)\b)",
+    r"\bcomité de lecture\b",
+    r"\brelue?s? par (?:les|des) pairs\b",
+)
+FRENCH_STUDY = _any(
+    r"\b(?:étude|études|recherche|recherches|chercheurs?|chercheuses?|enquête|enquêtes|sondage|sondages|"
+    r"essai|essais|méta-analyse|analyse|expérience|expériences|rapport|rapports|article|données|"
+    r"scientifiques?|résultats?|travaux|découverte)\b",
+    r"\b(?:a|ont)\s+(?:\w+\s+){0,2}(?:montré|démontré|établi|révélé|découvert|constaté|mis en évidence)\b",
+    r"\b(?:montre|montrent|révèle|révèlent|suggère|suggèrent|indique|indiquent)\s+qu",
+)
+FRENCH_INSTITUTION = re.compile(
+    r"\b(?:Université|Institut|Institute|Ministère|Agence|Académie|Conseil|Commission|Centre|Organisation|"
+    r"Fondation|Gouvernement|Inserm|Assemblée|Sénat|Parlement|Cour|Tribunal|Hôpital|Hôpitaux|Haute Autorité|"
+    r"Observatoire|Office|Direction|Préfecture|Mairie)\b"
+    r"|(?<![\w.])[A-Z]{2,6}s?\b(?![.-]\w)",
+)
+FRENCH_PRESS = _any(
+    r"\bcommuniqués?\b",
+    r"\b(?:a|ont)\s+annoncé\b",
+    r"\bannonce(?:nt)?\b",
+    r"\bpubliée?s?\b",
+    r"\bdéclaration\b",
+    r"\bconférence de presse\b",
+)
+_FRENCH_SAYS = (
+    r"(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|ajouté|résumé|souligné|précisé|estimé|assuré|rappelé|averti|"
+    r"indiqué|écrit|annoncé|conclu|noté|insisté|confié|raconté|reconnu|prévenu|martelé|admis|soutenu|jugé)|"
+    r"déclare|déclarent|affirme|affirment|explique|expliquent|ajoute|ajoutent|résume|résument|souligne|"
+    r"soulignent|précise|précisent|estime|estiment|assure|assurent|rappelle|rappellent|avertit|avertissent|"
+    r"écrit|écrivent|annonce|annoncent|conclut|concluent|insiste|insistent|confie|confient|raconte|racontent|"
+    r"reconnaît|reconnaissent|prévient|préviennent|martèle|martèlent|admet|admettent|soutient|soutiennent|"
+    r"juge|jugent|dit|disent|poursuit|poursuivent|détaille|détaillent|observe|observent|note|notent"
+)
+FRENCH_SPEECH = _any(rf"\b(?:{_FRENCH_SAYS})\b", r"\bselon\b", r"\bd[’']après\b")
+FRENCH_CAUSAL = _any(
+    r"\bparce qu",
+    r"\bcar\b",
+    r"\bà cause d",
+    r"\bgrâce (?:à|au|aux)\b",
+    r"\b(?:dû|due|dus|dues) (?:à|au|aux)\b",
+    r"\ben raison d",
+    r"\b(?:provoqu|entraîn|caus|déclench)(?:e|es|ent|er|é|ée|és|ées|ait|aient|ant)\b",
+    r"\b(?:conduit|conduisent|mène|mènent|aboutit|aboutissent) à\b",
+    r"\b(?:permet|permettent|permettrait|permettraient|permis)\b",
+    r"\b(?:bloqu|empêch|rédui|augment|diminu|amélior|aggrav|guéri|soign|soulag|protèg|protég|renforc|stimul|"
+    r"favoris|limit|frein)(?:e|es|ent|er|é|ée|és|ées|t|sent|ait|aient|ant|ssent)?\b",
+    r"\beffets?(?:\s+\w+)?\s+(?:de|du|des|sur)\b",
+    r"\b(?:lié|liée|liés|liées|associé|associée|associés|associées|corrélé|corrélée|corrélés|corrélées) "
+    r"(?:à|au|aux|avec)\b",
+    r"\bresponsables? d",
+    r"\bprouv(?:e|ent|é|ée|és|ées|er)\b",
+    r"\befficaces?\b",
+    r"\befficacité\b",
+)
+FRENCH_COMPARATIVE = _any(
+    r"\b(?:plus|moins)\s+(?:[\w’'-]+\s+){1,3}qu",
+    r"\b(?:meilleure?s?|pires?)\b",
+    r"\bpar rapport (?:à|au|aux)\b",
+    r"\bcompar(?:é|ée|és|ées|ativement)\s+(?:à|au|aux|avec)\b",
+    r"\b(?:le|la|les)\s+(?:plus|moins)\b",
+    r"\b(?:premier|première|premiers|premières|seul|seule|seuls|seules)\b",
+    r"\b(?:augmenté|diminué|doublé|triplé|chuté|baissé|progressé|reculé|bondi|grimpé|explosé)\b",
+    r"\b(?:renforcé|renforcée|renforcés|renforcées|accru|accrue|accrus|accrues|en hausse|en baisse)\b",
+)
+FRENCH_GENERALISATION = _any(
+    r"\b(?:tous|toutes|jamais|toujours|aucun|aucune|nul|nulle|chaque|personne ne)\b",
+    r"\btout le monde\b",
+)
+
+_FRENCH_WHO = r"[^,.;:!?“”\"«»()]"
+# « … », explique le Pr Dupont.  /  « … », a déclaré la ministre.
+_FRENCH_AFTER_QUOTE = re.compile(rf"[”\"»]\s*,?\s*(?:{_FRENCH_SAYS})\s+(?P<who>{_FRENCH_WHO}+)", re.IGNORECASE)
+# « … », a-t-il déclaré.  /  …, explique-t-elle.
+_FRENCH_UNNAMED = re.compile(r"\b\w+-t-(?:il|elle|ils|elles|on)\b|\b\w+-(?:il|elle|ils|elles)\b(?=\s*[.,;:!?]|$)")
+_FRENCH_ACCORDING_TO = re.compile(rf"\b(?:selon|d[’']après)\s+(?P<who>{_FRENCH_WHO}+)", re.IGNORECASE)
+# Le ministère a annoncé …  /  La spécialiste de l’Inserm ajoute : …
+_FRENCH_BEFORE_VERB = re.compile(
+    rf"(?:^|[,;:“\"«]\s*)(?P<who>[^,;:“”\"«»()]{{2,80}}?)\s+(?:{_FRENCH_SAYS})\b", re.IGNORECASE
+)
+
+
+# -- Per language ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the hints look for in one language."""
+
+    abbreviations: frozenset[str]
+    sentence_openers: frozenset[str]
+    honorifics: frozenset[str]
+    statistic: re.Pattern[str]
+    year_or_date: re.Pattern[str]
+    journal: re.Pattern[str]
+    study: re.Pattern[str]
+    institution: re.Pattern[str]
+    press: re.Pattern[str]
+    speech: re.Pattern[str]
+    causal: re.Pattern[str]
+    comparative: re.Pattern[str]
+    generalisation: re.Pattern[str]
+    speaker_patterns: tuple[re.Pattern[str], ...]
+    pronouns: frozenset[str]
+    not_a_speaker: frozenset[str]
+
+
+ENGLISH = Cues(
+    abbreviations=ABBREVIATIONS,
+    sentence_openers=SENTENCE_OPENERS,
+    honorifics=HONORIFICS,
+    statistic=STATISTIC,
+    year_or_date=YEAR_OR_DATE,
+    journal=JOURNAL,
+    study=STUDY,
+    institution=INSTITUTION,
+    press=PRESS,
+    speech=SPEECH,
+    causal=CAUSAL,
+    comparative=COMPARATIVE,
+    generalisation=GENERALISATION,
+    speaker_patterns=(_ACCORDING_TO, _AFTER_QUOTE, _BEFORE_VERB),
+    pronouns=_PRONOUNS,
+    not_a_speaker=_NOT_A_SPEAKER,
+)
+FRENCH = Cues(
+    abbreviations=FRENCH_ABBREVIATIONS,
+    sentence_openers=FRENCH_SENTENCE_OPENERS,
+    honorifics=FRENCH_HONORIFICS,
+    statistic=FRENCH_STATISTIC,
+    year_or_date=FRENCH_YEAR_OR_DATE,
+    journal=FRENCH_JOURNAL,
+    study=FRENCH_STUDY,
+    institution=FRENCH_INSTITUTION,
+    press=FRENCH_PRESS,
+    speech=FRENCH_SPEECH,
+    causal=FRENCH_CAUSAL,
+    comparative=FRENCH_COMPARATIVE,
+    generalisation=FRENCH_GENERALISATION,
+    speaker_patterns=(_FRENCH_ACCORDING_TO, _FRENCH_UNNAMED, _FRENCH_AFTER_QUOTE, _FRENCH_BEFORE_VERB),
+    pronouns=_words("il elle ils elles on nous je tu vous cela ça ce ceci celui celle ceux celles qui que lui"),
+    not_a_speaker=_words("est était sont étaient a avait ont avaient été et mais ou donc puis aussi alors"),
+)
+CUES = {"en": ENGLISH, "fr": FRENCH}
+
+
+def cues_for(language: str) -> Cues:
+    """The cues of ``language`` ("fr", "fr-ca"…); English for a language without cues of its own."""
+    return CUES.get((language or "en").split("-")[0].lower(), ENGLISH)

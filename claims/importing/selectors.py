@@ -24,7 +24,7 @@ def article_hints(article: Article) -> list[Suggestion]:
     claimed = list(article.claims.values_list("span_start", "span_end"))
     return [
         hint
-        for hint in suggest(article.body, dismissed=dismissed)
+        for hint in suggest(article.body, dismissed=dismissed, language=article.language)
         if not any(start < hint.end and hint.start < end for start, end in claimed)
     ]
 
@@ -48,7 +48,10 @@ def hints_panel(article: Article, user: Any) -> dict[str, Any]:
     """The context of the hints card on the article page: the best few, the rest on demand, at most
     MAX_HINTS_SHOWN (each hint is a form, and a long article has thousands of candidate sentences)."""
     hints = article_hints(article)
-    shown = [replace(hint, claimant=claimant_for(hint.text, article.outlet)) for hint in hints[:MAX_HINTS_SHOWN]]
+    shown = [
+        replace(hint, claimant=claimant_for(hint.text, article.outlet, article.language))
+        for hint in hints[:MAX_HINTS_SHOWN]
+    ]
     return {
         "article": article,
         "suggestions": shown,

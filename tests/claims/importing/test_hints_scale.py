@@ -73,9 +73,9 @@ def test_a_sentence_without_full_stops_is_not_scored(monkeypatch: Any) -> None:
     scored: list[int] = []
     real = hints.score_sentence
 
-    def counting(text: str) -> Any:
+    def counting(text: str, language: str = "en") -> Any:
         scored.append(len(text))
-        return real(text)
+        return real(text, language)
 
     monkeypatch.setattr(hints, "score_sentence", counting)
     body = "The study found that 40% of patients improved. The " + "word " * 5000 + "end."
