@@ -139,8 +139,8 @@ def merge(records: list[Work]) -> dict[str, Any]:
     return fields
 
 
-def _stems(text: str) -> set[str]:
-    return {normalize.stem(w) for w in normalize.words(text)}
+def _stems(text: str, language: str = "en") -> set[str]:
+    return {normalize.stem(w, language) for w in normalize.words(text)}
 
 
 def _journal_matches(journal: str, wanted: str) -> bool:
@@ -327,12 +327,14 @@ def is_confident(best: Merged, runner_up: Merged | None) -> bool:
 
 
 def rank_fact_check(work: Work, q: ClaimQuery) -> tuple[float, list[str]]:
-    if not q.keywords:
+    # A fact-check is in the article's language: compared with the claim's own topic words, stemmed in it.
+    words, language = (q.native_keywords, q.language) if q.native_keywords else (q.keywords, "en")
+    if not words:
         return 0.0, []
-    text = _stems(f"{work.claim_text} {work.title}")
-    hits = sum(1 for word in q.keywords if normalize.stem(word) in text)
-    reason = _("%(hits)s of %(total)s topic words") % {"hits": hits, "total": len(q.keywords)}
-    return round(2.5 * hits / len(q.keywords), 3), [reason]
+    text = _stems(f"{work.claim_text} {work.title}", language)
+    hits = sum(1 for word in words if normalize.stem(next(iter(normalize.words(word)), word), language) in text)
+    reason = _("%(hits)s of %(total)s topic words") % {"hits": hits, "total": len(words)}
+    return round(2.5 * hits / len(words), 3), [reason]
 
 
 def combine(works: list[Work], q: ClaimQuery) -> list[Merged]:

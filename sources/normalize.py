@@ -68,12 +68,14 @@ def words(value: str) -> list[str]:
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+_STEMMERS = {"en": _STEMMER, "fr": snowballstemmer.stemmer("french")}
 
 
 @functools.lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    """The English (Porter2) stem, so that skipped/skipping and depression/depressive compare equal."""
-    return str(_STEMMER.stemWord(word))
+def stem(word: str, language: str = "en") -> str:
+    """The Snowball stem in ``language`` (English Porter2 by default), so that skipped/skipping and
+    depression/depressive compare equal, and in French dépressions/dépressive."""
+    return str(_STEMMERS.get(language, _STEMMER).stemWord(word))
 
 
 def invert_abstract(index: Any) -> str:

@@ -11,6 +11,9 @@
   vocabulary of science reporting, then inverse frequency in general English (:mod:`wordfreq`),
   weighted by where they occur; ties go to the word met first in the claim, never the alphabet.
 
+An article in French is read with the French cues of :mod:`sources.french`: its topic words are ranked
+in French, kept as they are for the fact-check search, and said in English for the scholarly indexes.
+
 The date window is set only when the claim names a year. Otherwise searches are not limited by
 date: the article's date is soft evidence for the ranking.
 """
@@ -25,7 +28,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from sources import journals, names, normalize
+from sources import french, journals, names, normalize
 from sources.types import ClaimQuery
 
 URL_RE = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
@@ -236,7 +239,21 @@ def _clean_name(name: str) -> str:
     return name.rstrip(".,;:'’ ")
 
 
-def extract_journals(text: str, *, outlets: tuple[str, ...] = (), lookups: bool = True) -> list[journals.Journal]:
+# (pattern, must the name resolve): "published in X" and "a study in X" may name a place or an outlet.
+_JOURNAL_CONTEXTS = {
+    "en": [(pattern, number in (2, 3)) for number, pattern in enumerate(JOURNAL_CONTEXT_RES)],
+    "fr": [*french.JOURNAL_CONTEXT_RES, (JOURNAL_CONTEXT_RES[4], False)],
+}
+
+
+def _language(language: str) -> str:
+    """The cue set for an article language: French, or English for every other."""
+    return "fr" if (language or "").lower().startswith("fr") else "en"
+
+
+def extract_journals(
+    text: str, *, outlets: tuple[str, ...] = (), lookups: bool = True, language: str = "en"
+) -> list[journals.Journal]:
     """Journals named in ``text``: the kept table first (any case), then names in journal phrasing.
 
     A name in journal phrasing that the table does not know is looked up in the providers' journal
@@ -246,9 +263,7 @@ def extract_journals(text: str, *, outlets: tuple[str, ...] = (), lookups: bool 
     table = [(pos, pos + len(words), j) for pos, j, words in journals.in_text(text)]
     found: list[tuple[int, journals.Journal]] = []
     longer: list[tuple[int, int]] = []
-    for number, pattern in enumerate(JOURNAL_CONTEXT_RES):
-        # "published in X" and "a study in X" may name a place or an outlet: kept only if X is a journal.
-        must_resolve = number in (2, 3)
+    for pattern, must_resolve in _JOURNAL_CONTEXTS[_language(language)]:
         for match in pattern.finditer(text):
             name = _clean_name(match.group("name"))
             start, end = match.start("name"), match.start("name") + len(name)
@@ -287,13 +302,15 @@ def extract_institutions(text: str) -> list[str]:
     return _unique(found)
 
 
-PROFESSION_WORDS = frozenset(w for p in PROFESSIONS for w in p.split())
+PROFESSION_WORDS = frozenset(w.lower() for p in (*PROFESSIONS, *french.PROFESSIONS) for w in p.split())
 
 
 def _trim_name(name: str) -> str:
     words = name.split()
     # "Economist José Álvarez" at the start of a sentence: the profession is not part of the name.
-    while words and (words[0].lower() in PROFESSION_WORDS or re.fullmatch(TITLES, words[0])):
+    while words and (
+        words[0].lower() in PROFESSION_WORDS or re.fullmatch(TITLES, words[0]) or re.fullmatch(french.TITLES, words[0])
+    ):
         words.pop(0)
     # "Fiona MacLeod Said" never happens, but a sentence may run a name into a capitalised word.
     while words and words[-1].lower() in {"said", "says", "and", "the"}:
@@ -301,19 +318,24 @@ def _trim_name(name: str) -> str:
     return " ".join(words)
 
 
-def extract_researchers(text: str, *, exclude: list[str]) -> tuple[list[str], list[str]]:
+def extract_researchers(text: str, *, exclude: list[str], language: str = "en") -> tuple[list[str], list[str]]:
     """(everyone named as a researcher, those named as leading the work), in text order."""
-    everyone, leads = _researchers(text, tuple(exclude))
+    everyone, leads = _researchers(text, tuple(exclude), _language(language))
     return list(everyone), list(leads)
+
+
+_RESEARCHER_PATTERNS = {"en": RESEARCHER_RES, "fr": french.RESEARCHER_RES}
+_STOPWORDS_OF = {"en": STOPWORDS, "fr": french.STOPWORDS | STOPWORDS}
 
 
 # Pure and the same for every provider's search of one claim: computed once per process.
 @functools.lru_cache(maxsize=512)
-def _researchers(text: str, exclude: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _researchers(text: str, exclude: tuple[str, ...], language: str = "en") -> tuple[tuple[str, ...], tuple[str, ...]]:
     excluded = {names.fold(e) for e in exclude}
     excluded |= {names.fold(i) for i in KNOWN_INSTITUTIONS}
+    stopwords = _STOPWORDS_OF[language]
     hits: list[tuple[int, str, bool]] = []
-    for pattern, lead in RESEARCHER_RES:
+    for pattern, lead in _RESEARCHER_PATTERNS[language]:
         for match in pattern.finditer(text):
             name = _trim_name(match.group(1))
             if not names.looks_like_person(name):
@@ -323,7 +345,7 @@ def _researchers(text: str, exclude: tuple[str, ...]) -> tuple[tuple[str, ...], 
                 continue
             if journals.known(name) or journals.is_news_outlet(name):
                 continue
-            if any(w.lower() in STOPWORDS and w.lower() not in names.PARTICLES for w in name.split()[1:]):
+            if any(french.fold(w) in stopwords and w.lower() not in names.PARTICLES for w in name.split()[1:]):
                 continue
             hits.append((match.start(1), name, lead))
     hits.sort(key=lambda h: h[0])
@@ -343,23 +365,25 @@ def _merge_people(people: list[str]) -> list[str]:
     return out
 
 
-def extract_years(text: str, article_date: dt.date | None) -> tuple[list[int], int | None]:
+def extract_years(text: str, article_date: dt.date | None, language: str = "en") -> tuple[list[int], int | None]:
     """Years named as the time of a study, and a month ("in the March issue"); none in the future."""
+    in_french = _language(language) == "fr"
     latest = (article_date or dt.date.today()).year
     years = []
-    for pattern in YEAR_RES:
+    for pattern in french.YEAR_RES if in_french else YEAR_RES:
         years += [int(m.group(1)) for m in pattern.finditer(text)]
     month = None
-    for match in MONTH_RE.finditer(text):
-        month = MONTHS[match.group(1).lower()]
+    months = french.MONTHS if in_french else MONTHS
+    for match in (french.MONTH_RE if in_french else MONTH_RE).finditer(text):
+        month = months[match.group(1).lower()]
         if match.group(2):
             years.append(int(match.group(2)))
         elif article_date:
             years.append(article_date.year if month <= article_date.month else article_date.year - 1)
-    if article_date and RELATIVE_YEAR_RE.search(text):
-        match = RELATIVE_YEAR_RE.search(text)
-        assert match is not None
-        years.append(article_date.year if (match.group(1) or "").lower() == "this" else article_date.year - 1)
+    relative = (french.RELATIVE_YEAR_RE if in_french else RELATIVE_YEAR_RE).search(text)
+    if article_date and relative:
+        this_year = (relative.group("this") is not None) if in_french else (relative.group(1) or "").lower() == "this"
+        years.append(article_date.year if this_year else article_date.year - 1)
     years = sorted({y for y in years if 1900 <= y <= latest})
     return years, month
 
@@ -369,29 +393,50 @@ def informativeness(word: str) -> float:
     return max(7.0 - zipf_frequency(word, "en"), 0.5)
 
 
-def extract_keywords(claim: str, paragraph: str, article: str, *, exclude: list[str], limit: int = 8) -> list[str]:
-    """Topic words by informativeness x emphasis; ties go to the word met first in the claim."""
+def extract_keywords(
+    claim: str, paragraph: str, article: str, *, exclude: list[str], limit: int = 8, language: str = "en"
+) -> list[str]:
+    """Topic words by informativeness x emphasis; ties go to the word met first in the claim.
+
+    For an article in French, the French words as written (:func:`french_keywords` says them in English).
+    """
+    if _language(language) == "fr":
+        return list(_french_keywords(claim, paragraph, article, tuple(exclude), limit))
     return list(_keywords(claim, paragraph, article, tuple(exclude), limit))
 
 
-@functools.lru_cache(maxsize=512)
-def _keywords(claim: str, paragraph: str, article: str, exclude: tuple[str, ...], limit: int) -> tuple[str, ...]:
-    excluded = {w for phrase in exclude for w in normalize.words(phrase)}
+def _rank(
+    claim: str,
+    paragraph: str,
+    article: str,
+    exclude: tuple[str, ...],
+    *,
+    stopwords: frozenset[str],
+    frequency: Any,
+    common: float,
+    language: str,
+) -> tuple[list[str], dict[str, Counter[str]]]:
+    """Stems of the topic words, best first, and the forms each stem was written in."""
+
+    def folded(text: str) -> list[str]:
+        return [word for word, _ in _written_words(text, language)]
+
+    excluded = {w for phrase in exclude for w in folded(phrase)}
     focus_order: dict[str, int] = {}
-    for position, word in enumerate(normalize.words(f"{claim} {paragraph}")):
-        focus_order.setdefault(normalize.stem(word), position)
-    claim_keys = {normalize.stem(w) for w in normalize.words(claim)}
-    paragraph_keys = {normalize.stem(w) for w in normalize.words(paragraph)}
+    for position, word in enumerate(folded(f"{claim} {paragraph}")):
+        focus_order.setdefault(normalize.stem(word, language), position)
+    claim_keys = {normalize.stem(w, language) for w in folded(claim)}
+    paragraph_keys = {normalize.stem(w, language) for w in folded(paragraph)}
     surface: dict[str, Counter[str]] = {}
     counts: Counter[str] = Counter()
-    for word in normalize.words(f"{claim}\n{paragraph}\n{article}"):
-        if len(word) < 3 or word in STOPWORDS or word in excluded or any(c.isdigit() for c in word):
+    for word, written in _written_words(f"{claim}\n{paragraph}\n{article}", language):
+        if len(word) < 3 or word in stopwords or word in excluded or any(c.isdigit() for c in word):
             continue
-        if zipf_frequency(word, "en") >= COMMON_ZIPF:
+        if frequency(written) >= common:
             continue
-        key = normalize.stem(word)
+        key = normalize.stem(word, language)
         counts[key] += 1
-        surface.setdefault(key, Counter())[word] += 1
+        surface.setdefault(key, Counter())[written] += 1
     scores: dict[str, float] = {}
     for key, count in counts.items():
         weight = 3.0 if key in claim_keys else 2.0 if key in paragraph_keys else 0.0
@@ -399,9 +444,71 @@ def _keywords(claim: str, paragraph: str, article: str, exclude: tuple[str, ...]
             continue  # a word of the wider article counts only if the article dwells on it
         emphasis = weight + min(count, 6) * 0.5
         word = surface[key].most_common(1)[0][0]
-        scores[key] = emphasis * informativeness(word)
+        scores[key] = emphasis * max(7.0 - frequency(word), 0.5)
     ranked = sorted(scores, key=lambda k: (-round(scores[k], 6), focus_order.get(k, 10_000)))
+    return ranked, surface
+
+
+_FRENCH_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ELISION_RE = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)[’']")
+
+
+def _written_words(text: str, language: str) -> list[tuple[str, str]]:
+    """(folded word, the word as written) for each word of ``text``; English compares folded forms only."""
+    if language != "fr":
+        return [(w, w) for w in normalize.words(text)]
+    out = []
+    for token in re.findall(r"[^\W\d_][\w’'-]*", text.casefold()):
+        token = _ELISION_RE.sub("", token).strip("-’'")
+        for part in _FRENCH_WORD_RE.findall(token):
+            out.append((french.fold(part), part))
+    return out
+
+
+@functools.lru_cache(maxsize=512)
+def _keywords(claim: str, paragraph: str, article: str, exclude: tuple[str, ...], limit: int) -> tuple[str, ...]:
+    ranked, surface = _rank(
+        claim,
+        paragraph,
+        article,
+        exclude,
+        stopwords=STOPWORDS,
+        frequency=functools.partial(zipf_frequency, lang="en"),
+        common=COMMON_ZIPF,
+        language="en",
+    )
     return tuple(surface[k].most_common(1)[0][0] for k in ranked[:limit])
+
+
+@functools.lru_cache(maxsize=512)
+def _french_keywords(claim: str, paragraph: str, article: str, exclude: tuple[str, ...], limit: int) -> tuple[str, ...]:
+    ranked, surface = _rank(
+        claim,
+        paragraph,
+        article,
+        exclude,
+        stopwords=french.STOPWORDS,
+        frequency=french.frequency,
+        common=french.COMMON_ZIPF,
+        language="fr",
+    )
+    return tuple(surface[k].most_common(1)[0][0] for k in ranked[:limit])
+
+
+def in_english(keywords: list[str], *, limit: int = 8) -> list[str]:
+    """French topic words said in English for the scholarly indexes, best first, one per English stem;
+    a word with no English we can trust, or whose English says nothing of a topic, is left out."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for word in keywords:
+        english = french.to_english(french.fold(word))
+        if not english or english in STOPWORDS or zipf_frequency(english, "en") >= COMMON_ZIPF:
+            continue
+        key = normalize.stem(english)
+        if key not in seen:
+            seen.add(key)
+            out.append(english)
+    return out[:limit]
 
 
 def build(
@@ -414,6 +521,7 @@ def build(
     article_date: dt.date | None = None,
     outlet: str = "",
     lookups: bool = True,
+    language: str = "en",
 ) -> ClaimQuery:
     """The cues of one claim: strings in, :class:`ClaimQuery` out.
 
@@ -426,14 +534,15 @@ def build(
     dois = _unique([d for d in (normalize.doi(m) for m in normalize.DOI_IN_TEXT_RE.findall(near)) if d])
     pmids = _unique([a or b for a, b in PMID_RE.findall(near)])
     outlets = (outlet,) if outlet else ()
-    found = extract_journals(near, outlets=outlets, lookups=lookups)
+    cues = _language(language)
+    found = extract_journals(near, outlets=outlets, lookups=lookups, language=cues)
     servers = [j.name for j in found if j.preprint_server]
     cited = [j for j in found if not j.preprint_server]
     institutions = extract_institutions(everything)
     researchers, leads = extract_researchers(
-        near + "\n" + article_body, exclude=[*(j.name for j in found), *institutions, outlet]
+        near + "\n" + article_body, exclude=[*(j.name for j in found), *institutions, outlet], language=cues
     )
-    years, month = extract_years(near, article_date)
+    years, month = extract_years(near, article_date, cues)
     mentioned_outlets = [o for o in journals.NEWS_OUTLET_NAMES if re.search(rf"\b{re.escape(o)}\b", near)]
     keywords = extract_keywords(
         claim_text + "\n" + quote,
@@ -447,9 +556,15 @@ def build(
             outlet,
             *mentioned_outlets,
             *PROFESSIONS,
+            *(french.PROFESSIONS if cues == "fr" else ()),
             *re.findall(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b(?=,\s+(?:a|an|the)\s)", near),
         ],
+        language=cues,
     )
+    native_keywords: list[str] = []
+    if cues == "fr":
+        native_keywords = keywords
+        keywords = in_english(native_keywords)
     date_from = date_to = None
     if years:
         # Print and online dates of one paper can fall in different years: a year either side.
@@ -474,6 +589,8 @@ def build(
         date_from=date_from,
         date_to=date_to,
         article_date=article_date,
+        language=cues,
+        native_keywords=native_keywords,
     )
 
 
@@ -488,4 +605,5 @@ def for_claim(claim: Any, *, lookups: bool = True) -> ClaimQuery:
         article_date=article.published_on,
         outlet=article.outlet,
         lookups=lookups,
+        language=article.language,
     )

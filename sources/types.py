@@ -102,7 +102,10 @@ class ClaimQuery:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     article_date: dt.date | None = None
+    # The article's language ("en" or "fr"); for a French article, ``keywords`` are the topic words said
+    # in English (for the scholarly indexes) and ``native_keywords`` the French ones (for fact-checks).
     language: str = "en"
+    native_keywords: list[str] = field(default_factory=list)
     broad: bool = False
 
     @property

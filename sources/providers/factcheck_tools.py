@@ -50,7 +50,9 @@ def parse_claims(text: str | bytes) -> list[Work]:
 
 
 def search_params(q: ClaimQuery) -> dict[str, Any]:
-    return {"query": " ".join(q.keywords[:4]) or q.text[:200], "languageCode": q.language, "pageSize": 10}
+    # Fact-checks are written in the article's language: its own topic words find them, not English ones.
+    words = q.native_keywords or q.keywords
+    return {"query": " ".join(words[:4]) or q.text[:200], "languageCode": q.language, "pageSize": 10}
 
 
 def search(q: ClaimQuery) -> list[Work]:
