@@ -81,6 +81,13 @@ JOURNAL_CONTEXT_RES: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(rf"\b{WORK_NOUN}\s+dans\s+(?:le\s+|la\s+|l[’'])?{_JOURNAL_NAME}"), True),
 ]
 
+# "l'université de Californie", "l'Institut du cerveau", "le CHU de Bordeaux", "l'hôpital de la Pitié"
+INSTITUTION_RE = re.compile(
+    r"\b((?:[Uu]niversité|[Ii]nstitut|[Hh]ôpital|[Cc]entre hospitalier(?: universitaire)?|CHU|[ÉEée]cole|"
+    r"[Ll]aboratoire|[Cc]entre de recherche)"
+    r"(?: (?:de|du|des|d’|d')(?: la| l’| l')?)?\s?[A-Z][\w'’-]+(?: (?:de |du |des )?[A-Z][\w'’-]+)*)"
+)
+
 PROFESSIONS = (
     "chercheur", "chercheuse", "scientifique", "professeur", "professeure", "psychiatre", "neuroscientifique",
     "médecin", "docteur", "docteure", "épidémiologiste", "psychologue", "cardiologue", "économiste", "sociologue",
@@ -250,6 +257,20 @@ GLOSSARY = {
     "pensee": "thinking", "emotion": "emotions", "peur": "fear", "colere": "anger", "plaisir": "pleasure",
     "recompense": "reward", "faim": "hunger", "sexe": "sex", "couple": "couples", "parent": "parents",
     "mere": "mothers", "pere": "fathers", "fille": "girls", "garcon": "boys", "adolescence": "adolescence",
+    "demence": "dementia", "arythmie": "arrhythmia", "infarctus": "infarction", "asthme": "asthma",
+    "sida": "aids", "vih": "hiv", "hepatite": "hepatitis", "leucemie": "leukaemia", "melanome": "melanoma",
+    "uterus": "uterus", "accouchement": "childbirth", "premature": "preterm", "nouveau-ne": "newborn",
+    "pandemie": "pandemic", "epidemie": "epidemic", "masque": "masks", "confinement": "lockdown",
+    "lunette": "glasses", "sieste": "nap", "bien-etre": "wellbeing", "dependance": "dependence",
+    "vapotage": "vaping", "charcuterie": "meat", "edulcorant": "sweeteners", "fromage": "cheese", "oeuf": "eggs",
+    "chocolat": "chocolate", "complement": "supplements", "huile": "oil", "sedentarite": "sedentary",
+    "fonte": "melting", "banquise": "ice", "ouragan": "hurricanes", "incendie": "wildfires",
+    "inondation": "floods", "neonicotinoide": "neonicotinoids", "ruche": "hive", "pollinisateur": "pollinators",
+    "cours": "lectures", "ordinateur": "computers", "ecriture": "writing", "trajet": "commuting",
+    "cyclable": "cycle", "domicile-travail": "commuting", "fibrose": "fibrosis", "extrasystole": "extrasystoles",
+    "auriculaire": "atrial", "hospitalisation": "hospitalizations", "pic": "peaks", "clavier": "keyboard",
+    "nageur": "swimmers", "baigner": "swimming", "bain": "bathing", "declin": "decline",
+    "lire": "reading", "lisent": "reading", "abeilles": "bees", "poignet": "wrist", "emplois": "employment",
 }  # fmt: skip
 # Regular French endings and their English counterparts, longest first (on folded, singular words).
 ENDINGS = (

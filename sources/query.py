@@ -294,9 +294,11 @@ def extract_journals(
     return out
 
 
-def extract_institutions(text: str) -> list[str]:
+def extract_institutions(text: str, language: str = "en") -> list[str]:
     found = [i for i in KNOWN_INSTITUTIONS if re.search(rf"\b{re.escape(i)}\b", text)]
     found += [m.group(1) for m in INSTITUTION_RE.finditer(text)]
+    if _language(language) == "fr":
+        found += [m.group(1) for m in french.INSTITUTION_RE.finditer(text)]
     # "Brain Institute" is already in "Paris Brain Institute".
     found = [f for f in found if not any(f != g and f in g for g in found)]
     return _unique(found)
@@ -538,7 +540,7 @@ def build(
     found = extract_journals(near, outlets=outlets, lookups=lookups, language=cues)
     servers = [j.name for j in found if j.preprint_server]
     cited = [j for j in found if not j.preprint_server]
-    institutions = extract_institutions(everything)
+    institutions = extract_institutions(everything, language)
     researchers, leads = extract_researchers(
         near + "\n" + article_body, exclude=[*(j.name for j in found), *institutions, outlet], language=cues
     )

@@ -10,6 +10,9 @@ another journal, another paper by the same first author, an older paper of the s
 same journal; for a third of the cases a twin (same journal, same months, same topic, other
 authors); and for some a correction notice, a retracted namesake or a later paper of the same team.
 
+A French part (:data:`FRENCH`) tells stories as the French press does ("publiée dans la revue …",
+"selon la chercheuse …", "et ses collègues", "parue en mars 2022") about works indexed in English.
+
 Cases are split: ``dev`` (tuned against) and ``held_out`` (every fourth case, only reported).
 """
 
@@ -135,6 +138,7 @@ class Case:
     outlet: str = "The Daily Courier"
     extra: list[Work] = field(default_factory=list)
     split: str = "dev"
+    language: str = "en"  # the story's language; the cited work is indexed in English either way
 
     @property
     def body(self) -> str:
@@ -1339,3 +1343,348 @@ def corpus(cases: list[Case] | None = None) -> Corpus:
 for _n, _case in enumerate(CASES):
     _case.split = "held_out" if _n % 4 == 3 else "dev"
 CASES += LATER
+
+
+# Stories from the French press about works indexed in English: the claim is French, the title and abstract
+# the indexes hold are English.
+_FR = "Le Quotidien du Matin"
+FRENCH: list[Case] = [
+    Case(
+        "fr-revue-lead-colleagues-year",
+        ["french", "french_journal", "lead_author", "year"],
+        "Les adolescents qui dorment peu retiennent moins bien",
+        "2021-05-04",
+        "Le sommeil des adolescents inquiète les pédiatres.\n\n"
+        "[[Selon une étude publiée dans la revue Sleep Health en 2021 par Camille Laurent et ses collègues, les "
+        "adolescents qui dorment moins de sept heures retiennent moins bien ce qu’ils apprennent.]]\n\n"
+        "Les chercheurs ont suivi 900 lycéens pendant un an.",
+        W(
+            "10.5555/fr.sleephealth.2021.0315",
+            "Short Sleep Duration and Memory Consolidation in Adolescents",
+            "Camille Laurent; Oliver Grant; Mei Tanaka",
+            "Sleep Health",
+            "2021-03-15",
+            "In 900 high-school students followed for a year, sleeping less than seven hours was associated with "
+            "poorer memory consolidation of learned material.",
+        ),
+        ["Sleep and exam results in university students", "Bedtime routines and sleep in adolescents"],
+        "Sleep duration and memory in adolescents were measured.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-parue-dans-short-form",
+        ["french", "french_journal", "journal_short_form", "french_numbers"],
+        "Marcher 8 000 pas par jour, un rempart contre la démence ?",
+        "2022-09-20",
+        "Une nouvelle raison de sortir marcher.\n\n"
+        "[[D’après une étude parue dans le JAMA, les personnes qui font environ 8 000 pas par jour ont un risque "
+        "de démence réduit de moitié.]]\n\nLes participants portaient un accéléromètre au poignet.",
+        W(
+            "10.5555/fr.jama.2022.0905",
+            "Daily Step Count and Incident Dementia Among Adults",
+            "Jonas Weber; Aisha Rahman; Kwame Mensah",
+            "JAMA",
+            "2022-09-05",
+            "Among 78,000 adults wearing wrist accelerometers, about 8,000 daily steps was associated with a 50% lower "
+            "risk of incident dementia.",
+        ),
+        ["Physical activity and cognitive decline in older men", "Walking pace and Alzheimer disease"],
+        "Steps walked each day and dementia were measured.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-institution-full-name",
+        ["french", "institution", "journal_full_name"],
+        "Le café ne donnerait pas d’arythmie",
+        "2023-03-30",
+        "Bonne nouvelle pour les amateurs d’espresso.\n\n"
+        "[[Des chercheurs de l’université de Californie ont montré, dans le New England Journal of Medicine, que "
+        "boire du café ne provoque pas davantage d’extrasystoles auriculaires.]]\n\n"
+        "Les volontaires portaient un électrocardiogramme continu.",
+        W(
+            "10.5555/fr.nejm.2023.0323",
+            "Coffee Consumption and Premature Atrial Contractions",
+            "Wei Zhang; Laura Jensen; Ravi Iyer",
+            "New England Journal of Medicine",
+            "2023-03-23",
+            "In a randomised crossover trial with continuous electrocardiogram monitoring, coffee consumption did not "
+            "increase premature atrial contractions.",
+        ),
+        ["Caffeine and ventricular arrhythmia", "Tea drinking and atrial fibrillation"],
+        "Coffee and heart rhythm were studied.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-year-study-profession",
+        ["french", "year", "profession", "old_study"],
+        "Pollution : les enfants asthmatiques en première ligne",
+        "2024-02-11",
+        "La qualité de l’air reste un enjeu de santé publique.\n\n"
+        "[[Une étude de 2019 menée par la pédiatre Sofia Marchetti, parue dans Pediatrics, associait déjà les pics "
+        "de pollution aux hospitalisations pour asthme chez l’enfant.]]\n\nElle portait sur 12 villes.",
+        W(
+            "10.5555/fr.pediatrics.2019.0610",
+            "Air Pollution Peaks and Pediatric Asthma Hospitalizations",
+            "Sofia Marchetti; Samuel Adeyemi",
+            "Pediatrics",
+            "2019-06-10",
+            "Across 12 cities, days with peak air pollution were followed by more pediatric hospitalizations for "
+            "asthma.",
+        ),
+        ["Traffic exposure and wheeze in infants", "Indoor air quality and asthma in schoolchildren"],
+        "Air pollution and asthma in children were assessed.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-month-year",
+        ["french", "month", "year", "french_journal"],
+        "Les édulcorants creusent-ils l’appétit ?",
+        "2022-06-01",
+        "Le débat sur les boissons « light » est relancé.\n\n"
+        "[[Parue en mars 2022 dans la revue Appetite, une étude suggère que les boissons aux édulcorants augmentent "
+        "la faim des adultes dans l’heure qui suit.]]\n\nL’essai portait sur 120 volontaires.",
+        W(
+            "10.5555/fr.appetite.2022.0314",
+            "Artificially Sweetened Drinks Increase Hunger in Adults: A Randomised Trial",
+            "Fatima Haddad; Lukas Brandt",
+            "Appetite",
+            "2022-03-14",
+            "In 120 adults, drinks with artificial sweeteners increased self-reported hunger within an hour compared "
+            "with water.",
+        ),
+        ["Sugar-sweetened beverages and weight gain", "Sweet taste and food intake in children"],
+        "Sweeteners and appetite were tested.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-title-pr",
+        ["french", "french_title", "journal_short_form"],
+        "Les écrans, accélérateurs de myopie",
+        "2023-11-08",
+        "Les ophtalmologistes tirent la sonnette d’alarme.\n\n"
+        "[[« Chaque heure d’écran supplémentaire augmente le risque de myopie », résume la Pr Chloé Dubois, "
+        "dont les travaux sont publiés dans The Lancet.]]\n\nL’équipe a suivi 3 000 enfants.",
+        W(
+            "10.5555/fr.lancet.2023.1020",
+            "Screen Time and Incident Myopia in Children: A Cohort Study",
+            "Chloé Dubois; Hiroshi Sato; Grace Mwangi",
+            "The Lancet",
+            "2023-10-20",
+            "In a cohort of 3,000 children, each additional hour of daily screen time increased the risk of incident "
+            "myopia.",
+        ),
+        ["Outdoor time and refractive error", "Reading distance and myopia in schoolchildren"],
+        "Screen time and myopia in children were measured.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-economist-team-non-biomedical",
+        ["french", "non_biomedical", "profession", "lead_author"],
+        "Le salaire minimum n’a pas détruit d’emplois",
+        "2020-04-15",
+        "Un résultat qui bouscule une idée reçue.\n\n"
+        "[[L’économiste Tomás Ferreira et son équipe montrent, dans l’American Economic Review, que les hausses du "
+        "salaire minimum n’ont pas réduit l’emploi des jeunes.]]\n\nIls ont comparé des comtés voisins.",
+        W(
+            "10.5555/fr.aer.2020.0301",
+            "Minimum Wage Increases and Youth Employment: Evidence From Neighbouring Counties",
+            "Tomás Ferreira; Nadia Petrova",
+            "American Economic Review",
+            "2020-03-01",
+            "Comparing neighbouring counties, minimum wage increases did not reduce youth employment.",
+            biomedical=False,
+        ),
+        ["Minimum wages and restaurant prices", "Labour market effects of wage floors"],
+        "Minimum wage and employment were estimated.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-en-annee-researchers-climate",
+        ["french", "non_biomedical", "year", "french_journal"],
+        "Les glaciers alpins fondent deux fois plus vite",
+        "2021-02-02",
+        "Le constat est sans appel.\n\n"
+        "[[En 2020, des chercheurs ont établi dans la revue Nature Climate Change que les glaciers des Alpes "
+        "perdent leur masse deux fois plus vite qu’au début du siècle.]]\n\nIls ont utilisé des images satellites.",
+        W(
+            "10.5555/fr.natclim.2020.0815",
+            "Accelerating Mass Loss of Alpine Glaciers Since 2000",
+            "Eva Novak; Peter Lindqvist; Marco Bellini",
+            "Nature Climate Change",
+            "2020-08-15",
+            "Satellite images show that Alpine glaciers lose mass twice as fast as in the early 2000s.",
+            biomedical=False,
+        ),
+        ["Glacier retreat in the Himalaya", "Snow cover decline in the Alps"],
+        "Glacier mass loss in the Alps was quantified.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-date-profession-unknown",
+        ["french", "french_date", "profession"],
+        "Alcool : même une consommation modérée abîme le foie",
+        "2023-05-02",
+        "Les recommandations pourraient évoluer.\n\n"
+        "[[Publiée le 12 avril 2023 dans le Journal of Hepatology, l’étude de l’hépatologue Marco Bellini montre "
+        "qu’une consommation modérée d’alcool favorise déjà la fibrose du foie.]]\n\n"
+        "Plus de 20 000 adultes ont été examinés.",
+        W(
+            "10.5555/fr.hepatology.2023.0412",
+            "Moderate Alcohol Intake and Liver Fibrosis in the General Population",
+            "Marco Bellini; Yusuf Demir; Isabel Moreno",
+            "Journal of Hepatology",
+            "2023-04-12",
+            "In 20,400 adults, moderate alcohol intake was associated with liver fibrosis measured by elastography.",
+        ),
+        ["Alcohol and fatty liver disease in adolescents", "Coffee and liver fibrosis"],
+        "Alcohol intake and liver fibrosis were measured.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-preprint-medrxiv",
+        ["french", "preprint_server", "french_numbers"],
+        "Covid long : un patient sur dix encore fatigué après un an",
+        "2022-01-20",
+        "Des chiffres encore provisoires.\n\n"
+        "[[Selon une prépublication déposée sur medRxiv, un patient sur dix souffre encore de fatigue un an après "
+        "une infection au Covid-19.]]\n\nL’étude n’a pas encore été relue par des pairs.",
+        W(
+            "10.1101/2022.01.05.22268777",
+            "Persistent Fatigue One Year After COVID-19 Infection",
+            "Priya Raman; David Kowalski",
+            "medRxiv",
+            "2022-01-05",
+            "One year after COVID-19 infection, 10% of patients still reported fatigue.",
+        ),
+        ["Long COVID symptoms in children", "Fatigue after influenza infection"],
+        "Fatigue after infection was measured.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-doi-in-text",
+        ["french", "doi"],
+        "Viande transformée et cancer colorectal",
+        "2021-12-01",
+        "Le jambon sur la sellette.\n\n"
+        "[[Les travaux (doi : 10.5555/fr.gut.2021.1105) associent la consommation quotidienne de charcuterie à un "
+        "risque accru de cancer colorectal.]]\n\nIls reposent sur 400 000 adultes.",
+        W(
+            "10.5555/fr.gut.2021.1105",
+            "Daily Processed Meat Consumption and Colorectal Cancer",
+            "Rahul Mehta; Ingrid Halvorsen",
+            "Gut",
+            "2021-11-05",
+            "In 400,000 adults, daily processed meat consumption was associated with increased colorectal cancer risk.",
+        ),
+        ["Red meat and stomach cancer", "Fibre and colorectal adenomas"],
+        "Processed meat and colorectal cancer were examined.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-direction-non-biomedical",
+        ["french", "lead_author", "non_biomedical"],
+        "Prendre des notes à la main, meilleur pour apprendre ?",
+        "2019-10-10",
+        "Le stylo contre le clavier.\n\n"
+        "[[Sous la direction de Jonas Weber, une étude publiée dans Computers & Education montre que les étudiants "
+        "qui prennent des notes sur ordinateur retiennent moins bien les cours.]]\n\nElle porte sur 300 étudiants.",
+        W(
+            "10.5555/fr.compedu.2019.0901",
+            "Laptop Note-Taking and Lecture Retention in University Students",
+            "Jonas Weber; Amara Okafor",
+            "Computers & Education",
+            "2019-09-01",
+            "University students who took notes on laptops retained less lecture content than those writing by hand.",
+            biomedical=False,
+        ),
+        ["Tablets in primary school classrooms", "Handwriting and reading acquisition"],
+        "Note-taking and learning were compared.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-lead-author-transport",
+        ["french", "lead_author", "non_biomedical"],
+        "Les pistes cyclables raccourcissent les trajets",
+        "2022-11-03",
+        "Les villes pédalent.\n\n"
+        "[[L’auteur principal, Peter Lindqvist, explique dans le Journal of Transport Geography que les nouvelles "
+        "pistes cyclables ont raccourci les trajets domicile-travail à vélo.]]\n\nL’étude porte sur trois villes.",
+        W(
+            "10.5555/fr.transport.2022.1001",
+            "New Cycle Lanes and Bicycle Commuting Times in Three Cities",
+            "Peter Lindqvist; Wei Zhang",
+            "Journal of Transport Geography",
+            "2022-10-01",
+            "GPS traces show that new cycle lanes shortened bicycle commuting times in three cities.",
+            biomedical=False,
+        ),
+        ["Bike sharing and car use", "Road safety of cycle lanes"],
+        "Cycle lanes and commuting were measured.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-dapres-profession-after-name",
+        ["french", "profession", "journal_short_form"],
+        "Les bains froids apaisent l’anxiété",
+        "2023-01-25",
+        "Une pratique qui séduit de plus en plus.\n\n"
+        "[[D’après Hannah Fischer, psychologue et autrice d’une étude parue dans PLOS ONE, se baigner en eau froide "
+        "chaque semaine diminue l’anxiété.]]\n\nLes nageurs ont été suivis pendant six mois.",
+        W(
+            "10.5555/fr.plosone.2023.0110",
+            "Weekly Cold Water Swimming and Anxiety: A Six-Month Study",
+            "Hannah Fischer; Jonas Weber",
+            "PLOS ONE",
+            "2023-01-10",
+            "Swimmers followed for six months reported lower anxiety after weekly cold water swimming.",
+        ),
+        ["Sauna bathing and depression", "Outdoor exercise and mood in winter"],
+        "Cold water and anxiety were examined.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-numero-month",
+        ["french", "month", "journal_full_name"],
+        "Lire protège-t-il du déclin cognitif ?",
+        "2024-03-05",
+        "Une bonne raison de garder un livre à portée de main.\n\n"
+        "[[Dans son numéro de janvier, la revue Age and Ageing rapporte que les personnes âgées qui lisent chaque "
+        "jour connaissent un déclin cognitif plus lent.]]\n\nL’étude a duré dix ans.",
+        W(
+            "10.5555/fr.ageing.2024.0115",
+            "Daily Reading and Cognitive Decline in Older Adults",
+            "Elena Popescu; Kwame Mensah",
+            "Age and Ageing",
+            "2024-01-15",
+            "Over ten years, older adults who read daily showed slower cognitive decline.",
+        ),
+        ["Crossword puzzles and dementia", "Social engagement and memory in later life"],
+        "Reading and cognitive decline were measured.",
+        outlet=_FR,
+    ),
+    Case(
+        "fr-dirigee-par-ecology",
+        ["french", "lead_author", "non_biomedical", "french_journal"],
+        "Les pesticides désorientent les abeilles",
+        "2021-07-07",
+        "Les apiculteurs s’inquiètent.\n\n"
+        "[[Une équipe dirigée par Amara Okafor a montré, dans la revue Ecology Letters, que les néonicotinoïdes "
+        "réduisent la capacité des abeilles à retrouver leur ruche.]]\n\nLes abeilles portaient des puces.",
+        W(
+            "10.5555/fr.ecollett.2021.0601",
+            "Neonicotinoids Impair Homing in Honey Bees",
+            "Amara Okafor; Sofia Marchetti",
+            "Ecology Letters",
+            "2021-06-01",
+            "Honey bees exposed to neonicotinoids were less able to return to the hive, radio tags show.",
+            biomedical=False,
+        ),
+        ["Pesticides and bumblebee colonies", "Bee foraging in urban gardens"],
+        "Pesticides and bee homing were studied.",
+        outlet=_FR,
+    ),
+]
+for _n, _case in enumerate(FRENCH):
+    _case.language = "fr"
+    _case.split = "held_out" if _n % 4 == 3 else "dev"
+CASES += FRENCH

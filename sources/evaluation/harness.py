@@ -122,6 +122,7 @@ def run(case_list: list[evaluation_cases.Case] | None = None, *, rollback: bool 
                         body=body,
                         outlet=case.outlet,
                         published_on=case.published_on,
+                        language=case.language,
                         content_hash=content_hash(f"evaluation {case.key} {body}"),
                     )
                     start = body.index(case.claim)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from io import StringIO
 
 import pytest
@@ -37,7 +38,7 @@ def test_the_set_is_large_and_covers_every_kind_of_phrasing() -> None:
 
 
 def test_the_evaluation_holds_its_floor() -> None:
-    report = harness.run()
+    report = harness.run([c for c in cases.CASES if c.language == "en"])
     overall = report.overall
     assert overall.recall_at_1 >= RECALL_AT_1_FLOOR, harness.lines(report, verbose=True)
     assert overall.recall_at_3 >= RECALL_AT_3_FLOOR
@@ -46,6 +47,21 @@ def test_the_evaluation_holds_its_floor() -> None:
     assert report.by_split["held_out"].recall_at_1 >= 0.94
     # The run leaves nothing behind.
     assert not Claim.objects.exists() and not CandidateSource.objects.exists()
+
+
+# French stories about works indexed in English: 0.25 recall@1 when read as English, 0.88 with the French cues.
+FRENCH_RECALL_AT_1_FLOOR = 0.85
+
+
+def test_the_french_stories_hold_their_floor_and_need_the_french_cues() -> None:
+    assert len(cases.FRENCH) >= 15 and all(c.language == "fr" for c in cases.FRENCH)
+    assert sum(c.split == "held_out" for c in cases.FRENCH) >= 4
+    report = harness.run(cases.FRENCH)
+    assert report.overall.recall_at_1 >= FRENCH_RECALL_AT_1_FLOOR, harness.lines(report, verbose=True)
+    assert report.overall.confident_precision == 1.0
+    # The same stories read with the English cues find far fewer of their works.
+    as_english = [dataclasses.replace(c, language="en") for c in cases.FRENCH]
+    assert harness.run(as_english).overall.recall_at_1 < report.overall.recall_at_1 - 0.3
 
 
 def test_evaluate_sources_prints_the_figures() -> None:
