@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +162,20 @@ def test_a_french_articles_page_shows_french_hints_with_french_reasons(client: A
     assert '<span class="badge reason">contains a statistic</span>' not in page
     english_page = client.get(f"/articles/{article.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<span class="badge reason">contains a statistic</span>' in english_page
+
+
+def test_a_huge_french_paste_is_read_in_linear_time() -> None:
+    unit = (
+        "Selon le Pr Martin, 40\u00a0% des patients vont mieux après 4 heures, « c’est inédit ». "
+        "Une personne sur trois, d’après l’étude publiée dans la revue JAMA Psychiatry, ne répond pas. "
+        "Le 5 octobre, M. Dupont a déclaré que les coûts ont doublé par rapport à 2021… "
+    )
+    small, large = (unit * (50_000 // len(unit)))[:50_000], (unit * (400_000 // len(unit)))[:400_000]
+    timings = []
+    for body in (small, large):
+        started = time.perf_counter()
+        found = suggest(body, language="fr")
+        timings.append(time.perf_counter() - started)
+        assert found
+    # Eight times the text, read only up to the cap: never more than linear.
+    assert timings[1] / timings[0] < 24 and timings[1] < 5.0, timings
