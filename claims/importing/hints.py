@@ -38,7 +38,8 @@ SENTENCE_OPENERS = _words(
 HONORIFICS = _words("dr mr mrs ms prof st e.g i.e")
 
 # French adds its own: "M. Dupont", "Mme Martin", "le Pr Lemoine", "janv.", "env.".
-FRENCH_ABBREVIATIONS = ABBREVIATIONS | _words(
+# English abbreviations that are whole French words ("vol", "est") end French sentences.
+FRENCH_ABBREVIATIONS = (ABBREVIATIONS - _words("vol vols est mon sat sun wed fri tue tues thu thurs")) | _words(
     """
     m mm mme mmes mlle mlles me pr dr ste mgr
     janv févr fév avr juil déc env cf etc c.-à-d p.ex hab art chap éd
@@ -46,11 +47,13 @@ FRENCH_ABBREVIATIONS = ABBREVIATIONS | _words(
 )
 FRENCH_SENTENCE_OPENERS = _words(
     """
-    le la les l’ l' un une des ce cet cette ces il elle ils elles on nous je vous en dans au aux à
+    le la les l’ l' c’ c' d’ d' qu’ qu' j’ j' s’ s' un une des ce cet cette ces il elle ils elles on nous je
+    vous en dans au aux à
     mais et or pourtant cependant toutefois selon après avant quand lorsque si depuis pour ainsi enfin
     """
 )
-FRENCH_HONORIFICS = HONORIFICS | _words("m mm mme mmes mlle mlles me pr mgr")
+# "M." and "MM." are honorifics in capitals only: "300 m. Les pompiers …" ends a sentence.
+FRENCH_HONORIFICS = HONORIFICS | _words("M MM mme mmes mlle mlles me pr pre dre mgr")
 CLOSERS = "”\"’'»)]"
 OPENERS = "“\"‘'«(["
 _TERMINATOR = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[" + re.escape(CLOSERS) + r"])*")
@@ -148,12 +151,13 @@ def _is_boundary(
         return True
     lowered = word.lower()
     next_word = _NEXT_WORD.match(block, following.start(), min(len(block), following.start() + LONGEST_WORD + 1))
-    opens_sentence = bool(
-        next_word and len(next_word.group(0)) <= LONGEST_WORD and next_word.group(0).lower() in openers
-    )
+    following_word = next_word.group(0).lower() if next_word and len(next_word.group(0)) <= LONGEST_WORD else ""
+    # An elided opener ("L’étude", "C’est") opens a sentence as its article does.
+    elided = re.match(r"\w+[’']", following_word)
+    opens_sentence = bool(following_word) and (following_word in openers or bool(elided and elided.group(0) in openers))
     if lowered in abbreviations or (len(word) <= LONGEST_WORD and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)):
         # "Dr. Smith", "e.g. Paris", but "… in the U.S. The study …" does end there.
-        return opens_sentence and lowered not in honorifics
+        return opens_sentence and lowered not in honorifics and word not in honorifics
     if len(word) == 1 and word.isalpha() and word.isupper():
         return opens_sentence  # an initial ("J. K. Rowling") unless a sentence plainly starts: "vitamin C. The"
     return True
@@ -313,12 +317,15 @@ def _is_heading(text: str) -> bool:
     return stripped.startswith("#") or (not stripped.endswith((".", "!", ":", "…")) and len(text.split()) < 12)
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
 def _institution_mentioned(text: str, institution: re.Pattern[str] = INSTITUTION) -> bool:
     for match in institution.finditer(text):
         token = match.group(0).strip()
         # A capitalised word at the very start of a sentence is not an acronym ("IT IS", "A").
-        if token.isupper() and token.rstrip("s") in {"A", "I", "OK", "TV"}:
-            continue
+        if token.isupper() and (token.rstrip("s") in {"A", "I", "OK", "TV", "PIB", "CV"} or _ROMAN.fullmatch(token)):
+            continue  # nor is a figure ("PIB") or a Roman numeral ("le XV de France", "XXIe siècle")
         return True
     return False
 
@@ -422,6 +429,8 @@ def _speaker_phrase(who: str, cues: Cues) -> str | None:
     first = words[0].lower()
     if first in cues.pronouns or any(w.lower() in cues.not_a_speaker for w in words[1:]):
         return None
+    if len(words) == 1 and first in cues.determiners:
+        return None
     phrase = " ".join(words)
     return phrase[:1].upper() + phrase[1:]
 
@@ -457,21 +466,27 @@ _FRENCH_NUMBER_WORDS = (
     r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|"
     r"soixante|cent|mille"
 )
+# After "sur": "une personne sur trois", never "une enquête sur un trafic".
+_FRENCH_DIVISORS = r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille"
 _FRENCH_MONTHS = (
     r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 )
 FRENCH_STATISTIC = _any(
     rf"\d+(?:[.,]\d+)?{_SPACE}?(?:%|pour{_SPACE}?cent\b|points? de pourcentage\b)",
     # "une personne sur trois", "un Français sur cinq", "9 patients sur 10"
-    rf"\b(?:\d+|{_FRENCH_NUMBER_WORDS})\s+(?:[\w’'-]+\s+){{0,2}}sur\s+(?:\d+|{_FRENCH_NUMBER_WORDS})\b",
+    rf"\b(?:\d+|{_FRENCH_NUMBER_WORDS})\s+(?:[\w’'-]+\s+){{0,2}}sur\s+(?:\d+|{_FRENCH_DIVISORS})\b",
     rf"\b(?:\d+(?:[.,]\d+)?|{_FRENCH_NUMBER_WORDS})\s+fois\s+(?:plus|moins)\b",
     r"\b(?:la moitié|la majorité|la plupart|une minorité|un tiers|deux tiers|un quart|trois quarts)"
     r"\s+d(?:es|u|e la|e l’|e l')\b",
     rf"\b(?:\d+(?:[.,]\d+)?|{_FRENCH_NUMBER_WORDS}){_SPACE}*(?:millions?|milliards?|milliers?|centaines?)\b",
     r"[$€£¥]\s?\d",
     rf"\d{_SPACE}?(?:€|euros?\b|dollars?\b)",
-    rf"\b\d+(?:[.,]\d+)?{_SPACE}*(?:mg|kg|g|km|m|cm|ml|l|h|heures?|jours?|semaines?|mois|ans|années|minutes?|°c|"
+    rf"\b\d+(?:[.,]\d+)?{_SPACE}*(?:mg|kg|g|km|m|cm|ml|l|heures?|jours?|semaines?|mois|ans|années|minutes?|°c|"
+    r"degrés|mètres|kilomètres|tonnes|litres|points?|voix|sièges|"
     r"personnes|patients|patientes|participants|malades|décès|morts|victimes|cas|doses?)\b",
+    rf"\b\d+(?:[.,]\d+)?{_SPACE}*(?:Md€|Mds€|M€|k€|Md|Mds)(?!\w)",
+    r"\b(?:divisée?s? par|multipliée?s? par)\s+(?:deux|trois|quatre|cinq|dix|\d+)\b",
+    r"\b(?:d[’']un tiers|d[’']un quart|de moitié|de \d+(?:[.,]\d+)?\s?%)",
     r"\b\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)",
 )
 FRENCH_YEAR_OR_DATE = _any(
@@ -480,24 +495,30 @@ FRENCH_YEAR_OR_DATE = _any(
     rf"\ben\s+(?:{_FRENCH_MONTHS})\b",
 )
 FRENCH_JOURNAL = _any(
-    r"\brevues?\b",
-    r"\bpubliée?s?\s+(?:dans|par)\b",
+    # "la revue Nature", "une revue scientifique", not "revue à la baisse"
+    r"\brevues?\s+(?:scientifiques?|médicales?|spécialisées?|américaines?|britanniques?|internationales?|"
+    r"à comité|(?-i:[A-Z]))",
+    r"\bpubliée?s?\s+dans\b",
     r"\bparue?s?\s+dans\b",
-    r"\b(?:JAMA|NEJM|BMJ|PLOS|PNAS|Lancet|Nature|Science|Cell)\b(?!\s+(?:of|and)\b)",
+    r"(?-i:\b(?:JAMA|NEJM|BMJ|PLOS|PNAS|Lancet|Nature|Science|Cell)\b)(?!\s+(?:of|and)\b)",
     r"\bcomité de lecture\b",
     r"\brelue?s? par (?:les|des) pairs\b",
 )
 FRENCH_STUDY = _any(
-    r"\b(?:étude|études|recherche|recherches|chercheurs?|chercheuses?|enquête|enquêtes|sondage|sondages|"
-    r"essai|essais|méta-analyse|analyse|expérience|expériences|rapport|rapports|article|données|"
-    r"scientifiques?|résultats?|travaux|découverte)\b",
+    r"\b(?:étude|études|recherches|chercheurs?|chercheuses?|enquête|enquêtes|sondage|sondages|"
+    r"essai|essais|méta-analyse|analyse|données|scientifiques?|résultats?|travaux|découverte)\b",
+    r"(?<!à la )\brecherche\b",
+    r"(?<!par )\brapports?\b",
     r"\b(?:a|ont)\s+(?:\w+\s+){0,2}(?:montré|démontré|établi|révélé|découvert|constaté|mis en évidence)\b",
     r"\b(?:montre|montrent|révèle|révèlent|suggère|suggèrent|indique|indiquent)\s+qu",
 )
 FRENCH_INSTITUTION = re.compile(
-    r"\b(?:Université|Institut|Institute|Ministère|Agence|Académie|Conseil|Commission|Centre|Organisation|"
-    r"Fondation|Gouvernement|Inserm|Assemblée|Sénat|Parlement|Cour|Tribunal|Hôpital|Hôpitaux|Haute Autorité|"
-    r"Observatoire|Office|Direction|Préfecture|Mairie)\b"
+    # French writes most of them in lower case: "le ministère de l’Intérieur", "l’université de Lyon".
+    r"\b(?i:université|institut|institute|ministère|agence|académie|conseil|commission|organisation|"
+    r"fondation|gouvernement|assemblée|sénat|parlement|tribunal|hôpital|hôpitaux|haute autorité|"
+    r"observatoire|préfecture|mairie)\b"
+    r"|\b(?:Centre|Office|Direction|Cour|Inserm|Insee|Anses|Ifop|Inrae|Ademe|Dares|Drees|Unicef|Unesco|Ofce|Irsn|"
+    r"Cnil|Arcom|Ined|Santé publique France|Bercy|Élysée|Matignon)\b"
     r"|(?<![\w.])[A-Z]{2,6}s?\b(?![.-]\w)",
 )
 FRENCH_PRESS = _any(
@@ -508,15 +529,20 @@ FRENCH_PRESS = _any(
     r"\bdéclaration\b",
     r"\bconférence de presse\b",
 )
-_FRENCH_SAYS = (
-    r"(?:a|ont)\s+(?:déclaré|dit|affirmé|expliqué|ajouté|résumé|souligné|précisé|estimé|assuré|rappelé|averti|"
-    r"indiqué|écrit|annoncé|conclu|noté|insisté|confié|raconté|reconnu|prévenu|martelé|admis|soutenu|jugé)|"
+_FRENCH_SAID = (
+    r"déclaré|dit|affirmé|expliqué|ajouté|résumé|souligné|précisé|estimé|assuré|rappelé|averti|indiqué|écrit|"
+    r"annoncé|conclu|noté|insisté|confié|raconté|reconnu|prévenu|martelé|admis|soutenu|jugé|promis|lancé|"
+    r"répondu|déploré|dénoncé|confirmé|poursuivi|détaillé|observé|prévenu|regretté|assuré"
+)
+_FRENCH_SAYS_NOW = (
     r"déclare|déclarent|affirme|affirment|explique|expliquent|ajoute|ajoutent|résume|résument|souligne|"
     r"soulignent|précise|précisent|estime|estiment|assure|assurent|rappelle|rappellent|avertit|avertissent|"
     r"écrit|écrivent|annonce|annoncent|conclut|concluent|insiste|insistent|confie|confient|raconte|racontent|"
     r"reconnaît|reconnaissent|prévient|préviennent|martèle|martèlent|admet|admettent|soutient|soutiennent|"
-    r"juge|jugent|dit|disent|poursuit|poursuivent|détaille|détaillent|observe|observent|note|notent"
+    r"dit|disent|détaille|détaillent|lance|répond|répondent|confirme|confirment|dénonce|"
+    r"dénoncent|déplore|déplorent|regrette|regrettent|indique|indiquent"
 )
+_FRENCH_SAYS = rf"(?:a|ont)\s+(?:{_FRENCH_SAID})|{_FRENCH_SAYS_NOW}"
 FRENCH_SPEECH = _any(rf"\b(?:{_FRENCH_SAYS})\b", r"\bselon\b", r"\bd[’']après\b")
 FRENCH_CAUSAL = _any(
     r"\bparce qu",
@@ -527,9 +553,11 @@ FRENCH_CAUSAL = _any(
     r"\ben raison d",
     r"\b(?:provoqu|entraîn|caus|déclench)(?:e|es|ent|er|é|ée|és|ées|ait|aient|ant)\b",
     r"\b(?:conduit|conduisent|mène|mènent|aboutit|aboutissent) à\b",
-    r"\b(?:permet|permettent|permettrait|permettraient|permis)\b",
-    r"\b(?:bloqu|empêch|rédui|augment|diminu|amélior|aggrav|guéri|soign|soulag|protèg|protég|renforc|stimul|"
-    r"favoris|limit|frein)(?:e|es|ent|er|é|ée|és|ées|t|sent|ait|aient|ant|ssent)?\b",
+    r"\b(?:permet|permettent|permettrait|permettraient)\b",
+    r"\bpermis\b(?! de conduire)",
+    r"\b(?:bloqu|empêch|augment|diminu|amélior|aggrav|soign|soulag|protèg|protég|renforc|stimul)"
+    r"(?:e|es|ent|er|é|ée|és|ées|ait|aient|ant)\b",
+    r"\b(?:réduit|réduisent|réduire|réduirait|guérit|guérissent|guérir)\b",
     r"\beffets?(?:\s+\w+)?\s+(?:de|du|des|sur)\b",
     r"\b(?:lié|liée|liés|liées|associé|associée|associés|associées|corrélé|corrélée|corrélés|corrélées) "
     r"(?:à|au|aux|avec)\b",
@@ -539,12 +567,16 @@ FRENCH_CAUSAL = _any(
     r"\befficacité\b",
 )
 FRENCH_COMPARATIVE = _any(
-    r"\b(?:plus|moins)\s+(?:[\w’'-]+\s+){1,3}qu",
+    r"\b(?:plus|moins)\s+(?:[\w’'-]+\s+){1,3}qu(?:e\b|[’'])",
     r"\b(?:meilleure?s?|pires?)\b",
     r"\bpar rapport (?:à|au|aux)\b",
     r"\bcompar(?:é|ée|és|ées|ativement)\s+(?:à|au|aux|avec)\b",
     r"\b(?:le|la|les)\s+(?:plus|moins)\b",
-    r"\b(?:premier|première|premiers|premières|seul|seule|seuls|seules)\b",
+    # "le premier pays à …", "la seule étude", but not "le Premier ministre" or "le premier tour"
+    r"\b(?:le|la|les)\s+(?:premier|première|premiers|premières|seul|seule|seuls|seules)\b"
+    r"(?!\s+(?:ministre|ministère|tour|secrétaire|adjoint|adjointe|président|présidente|étage|jour|semestre|"
+    r"trimestre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|février|mars|avril|mai|juin|juillet|"
+    r"août|septembre|octobre|novembre|décembre|fois))",
     r"\b(?:augmenté|diminué|doublé|triplé|chuté|baissé|progressé|reculé|bondi|grimpé|explosé)\b",
     r"\b(?:renforcé|renforcée|renforcés|renforcées|accru|accrue|accrus|accrues|en hausse|en baisse)\b",
 )
@@ -556,8 +588,18 @@ FRENCH_GENERALISATION = _any(
 _FRENCH_WHO = r"[^,.;:!?“”\"«»()]"
 # « … », explique le Pr Dupont.  /  « … », a déclaré la ministre.
 _FRENCH_AFTER_QUOTE = re.compile(rf"[”\"»]\s*,?\s*(?:{_FRENCH_SAYS})\s+(?P<who>{_FRENCH_WHO}+)", re.IGNORECASE)
-# « … », a-t-il déclaré.  /  …, explique-t-elle.
-_FRENCH_UNNAMED = re.compile(r"\b\w+-t-(?:il|elle|ils|elles|on)\b|\b\w+-(?:il|elle|ils|elles)\b(?=\s*[.,;:!?]|$)")
+# « … », a-t-il déclaré.  /  …, explique-t-elle.  /  …, disent-ils.  (Not "Aussi a-t-il fallu …".)
+_FRENCH_UNNAMED = re.compile(
+    rf"\b(?:a|ont)-t-(?:il|elle|ils|elles|on)\s+(?:{_FRENCH_SAID})\b"
+    rf"|\b(?:{_FRENCH_SAYS_NOW})(?:-t)?-(?:il|elle|ils|elles|on)\b",
+    re.IGNORECASE,
+)
+# …, assure l’Inserm.  /  …, a indiqué Bercy.  /  …, a assuré à l’AFP le ministre de l’Économie.
+_FRENCH_VERB_THEN_WHO = re.compile(
+    rf",\s*(?:{_FRENCH_SAYS})\s+(?:(?:à|auprès d[eu]|au)\s+(?:l[’'])?[A-Z][\w-]*\s+)?"
+    rf"(?P<who>{_FRENCH_WHO}+?)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 _FRENCH_ACCORDING_TO = re.compile(rf"\b(?:selon|d[’']après)\s+(?P<who>{_FRENCH_WHO}+)", re.IGNORECASE)
 # Le ministère a annoncé …  /  La spécialiste de l’Inserm ajoute : …
 _FRENCH_BEFORE_VERB = re.compile(
@@ -588,6 +630,7 @@ class Cues:
     speaker_patterns: tuple[re.Pattern[str], ...]
     pronouns: frozenset[str]
     not_a_speaker: frozenset[str]
+    determiners: frozenset[str] = frozenset()  # a phrase of one of these alone names nobody ("Le juge …" cut short)
 
 
 ENGLISH = Cues(
@@ -622,9 +665,16 @@ FRENCH = Cues(
     causal=FRENCH_CAUSAL,
     comparative=FRENCH_COMPARATIVE,
     generalisation=FRENCH_GENERALISATION,
-    speaker_patterns=(_FRENCH_ACCORDING_TO, _FRENCH_UNNAMED, _FRENCH_AFTER_QUOTE, _FRENCH_BEFORE_VERB),
+    speaker_patterns=(
+        _FRENCH_ACCORDING_TO,
+        _FRENCH_UNNAMED,
+        _FRENCH_AFTER_QUOTE,
+        _FRENCH_VERB_THEN_WHO,
+        _FRENCH_BEFORE_VERB,
+    ),
     pronouns=_words("il elle ils elles on nous je tu vous cela ça ce ceci celui celle ceux celles qui que lui"),
-    not_a_speaker=_words("est était sont étaient a avait ont avaient été et mais ou donc puis aussi alors"),
+    not_a_speaker=_words("est était sont étaient a avait ont avaient été et mais ou donc puis aussi alors se s’ s' ne"),
+    determiners=_words("le la les l’ l' un une des ce cet cette ces son sa ses leur leurs"),
 )
 CUES = {"en": ENGLISH, "fr": FRENCH}
 

@@ -41,6 +41,12 @@ def texts(body: str) -> list[str]:
             "« Ce n’est pas fini. » Le ministre est reparti.",
             ["« Ce n’est pas fini. »", "Le ministre est reparti."],
         ),
+        (
+            "Des pommes, des poires, etc. L’étude dit le contraire.",
+            ["Des pommes, des poires, etc.", "L’étude dit le contraire."],
+        ),
+        ("Le mur mesure 300 m. Les pompiers sont là.", ["Le mur mesure 300 m.", "Les pompiers sont là."]),
+        ("Il a été interpellé pour vol. Marc Dupont a nié.", ["Il a été interpellé pour vol.", "Marc Dupont a nié."]),
     ],
 )
 def test_french_abbreviations_and_guillemets_split_where_a_french_reader_would(body: str, expected: list[str]) -> None:
@@ -52,6 +58,10 @@ def test_french_abbreviations_and_guillemets_split_where_a_french_reader_would(b
     [
         ("Le chômage a reculé à 7,3 % au troisième trimestre, selon l’Insee.", "contains a statistic"),
         ("Le taux atteint 40\u00a0% chez les moins de vingt-cinq ans en Bretagne.", "contains a statistic"),
+        ("Le taux de chômage a baissé de 0,3 point au dernier trimestre.", "contains a statistic"),
+        ("Le projet coûtera 3 Md€ à l’État d’ici la fin de la décennie.", "contains a statistic"),
+        ("Le nombre de cambriolages a été divisé par deux dans la commune.", "contains a statistic"),
+        ("L’Anses a publié un avis sur les pesticides la semaine dernière.", "cites an institution"),
         ("Près de 12 pour cent des ménages déclarent avoir renoncé à se chauffer.", "contains a statistic"),
         ("Une personne sur trois atteinte de dépression ne répond pas aux traitements.", "contains a statistic"),
         ("Un Français sur cinq dit avoir déjà été victime d’une arnaque en ligne.", "contains a statistic"),
@@ -91,6 +101,13 @@ def test_each_kind_of_french_check_worthy_sentence_gets_its_reason(sentence: str
         "Que va-t-il se passer maintenant ?",
         "Elle est rentrée chez elle à pied ce soir-là.",
         "Le chat dormait tranquillement sur le canapé du salon.",
+        "Le Premier ministre a déclaré que le budget serait présenté mardi.",
+        "La prévision de croissance a été revue à la baisse cette semaine.",
+        "Il aime se promener en pleine nature avec ses enfants le dimanche.",
+        "Il a obtenu son permis de conduire à dix-huit ans cette année-là.",
+        "Il ne travaille plus depuis quatre ans dans cette entreprise.",
+        "Un policier tire sur un jeune homme lors d’un contrôle routier.",
+        "Le XV de France a battu l’Angleterre samedi soir au Stade de France.",
     ],
 )
 def test_french_sentences_without_a_checkable_claim_score_nothing(sentence: str) -> None:
@@ -113,6 +130,13 @@ def test_french_sentences_without_a_checkable_claim_score_nothing(sentence: str)
         ("Le gouvernement a annoncé une baisse de 10 % des émissions.", "Le gouvernement"),
         ("Il a déclaré que la baisse atteindrait 10 %.", ""),
         ("Les émissions ont baissé de 10 % en un an.", None),
+        ("Les cas ont doublé en un an, assure l’Inserm.", "L’Inserm"),
+        ("La hausse est nette, a indiqué Bercy.", "Bercy"),
+        ("Le déficit baissera, a assuré à l’AFP le ministre de l’Économie.", "Le ministre de l’Économie"),
+        ("« C’est faux », a promis la ministre.", "La ministre"),
+        ("Le juge a condamné l’homme à deux ans de prison.", None),
+        ("La grève continue dans les raffineries du pays.", None),
+        ("Aussi a-t-il fallu attendre deux ans.", None),
     ],
 )
 def test_the_speaker_a_french_sentence_names(sentence: str, expected: str | None) -> None:
