@@ -37,13 +37,18 @@ _PARTICIPLE = (
     r"dévoilée?s?|rendue?s? publique?s?)"
 )
 _YEAR = r"((?:19|20)\d\d)"
+# A journal's name as it stands in the sentence ("JAMA Psychiatry", "Population et Sociétés").
+_TITLE_WORDS = r"(?-i:[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|in|&|et|de|du|des))*)"
 YEAR_RES = [
     # "publiés dans la revue JAMA Psychiatry en 2022", "parue en mars 2022", "publiée le 4 mai 2021"
     re.compile(
-        rf"\b{_PARTICIPLE}\b[^.;!?\n]{{0,80}}?\b(?:en|le|au|début|fin|courant)\s+(?:(?:début|fin|mi-?)\s*)?"
-        rf"(?:\d{{1,2}}(?:er)?\s+)?(?:(?:{MONTH_NAMES})\s+)?{_YEAR}\b",
+        rf"\b{_PARTICIPLE}(?:\s+en\s+ligne)?(?:\s+dans\s+(?:la\s+revue\s+|le\s+|la\s+|l[’'])?{_TITLE_WORDS})?"
+        rf",?\s+(?:en|le|au|début|fin|courant)\s+(?:(?:début|fin|mi-?)\s*)?(?:printemps\s+|été\s+|automne\s+|"
+        rf"hiver\s+)?(?:\d{{1,2}}(?:er)?\s+)?(?:(?:{MONTH_NAMES})\s+)?{_YEAR}\b",
         re.IGNORECASE,
     ),
+    # "une étude publiée au printemps 2021", "menée entre 2015 et 2019" (the later year)
+    re.compile(rf"\b{_PARTICIPLE}\s+entre\s+(?:19|20)\d\d\s+et\s+{_YEAR}\b", re.IGNORECASE),
     # "une étude de 2019", "leurs travaux de 2006", "l'essai de 2015"
     re.compile(rf"\b{WORK_NOUN}\s+(?:\w+\s+){{0,2}}?(?:de|datant de|remontant à)\s+{_YEAR}\b", re.IGNORECASE),
     # "En 2006, des chercheurs…"
@@ -64,7 +69,10 @@ RELATIVE_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 
-_JOURNAL_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|in|&))*)"
+_JOURNAL_NAME = (
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|for|in|&|et|de|du|des|la|le|les|d’\w+|"
+    r"française|américaine|européenne|internationale|pédiatrie|sociologie|psychologie|médecine|santé))*)"
+)
 # (pattern, must the name resolve to a journal the table or an index knows)
 JOURNAL_CONTEXT_RES: list[tuple[re.Pattern[str], bool]] = [
     # "la revue Cephalalgia Reports", "la revue scientifique américaine Sleep Health"
@@ -100,9 +108,13 @@ PROFESSIONS = (
     "experte", "dermatologue", "endocrinologue", "gastro-entérologue", "microbiologiste", "géologue",
     "océanographe", "zoologiste", "primatologue", "archéologue", "neurochirurgien", "radiologue", "pneumologue",
     "addictologue", "urgentiste", "auteur", "autrice", "co-auteur", "coauteur", "co-autrice",
+    "chargé de recherche", "chargée de recherche", "doctorant", "doctorante", "maîtresse de conférences",
+    "postdoctorant", "postdoctorante", "enseignant-chercheur", "enseignante-chercheuse", "ophtalmologue",
+    "ophtalmologiste", "hépatologue", "gynécologue", "psychiatre", "psychanalyste", "vétérinaire", "pharmacien",
+    "pharmacienne", "sage-femme", "démographe", "géographe", "philosophe", "juriste", "sondeur", "sondeuse",
 )  # fmt: skip
 PROFESSION = "|".join(f"[{p[0].upper()}{p[0]}]{re.escape(p[1:])}" for p in sorted(PROFESSIONS, key=len, reverse=True))
-TITLES = r"(?:Dr\.?|Pr\.?|Professeure?|Docteure?)"
+TITLES = r"(?:Dre?\.?|Pre?\.?|Professeure?|Docteure?)"
 _NAME = names.NAME
 _TEAM = r"(?:ses|leurs|son|sa)\s+(?:collègues|collaborateurs|collaboratrices|co-?auteurs|co-?autrices|équipe)"
 RESEARCHER_RES: list[tuple[re.Pattern[str], bool]] = [
@@ -156,6 +168,14 @@ RESEARCHER_RES: list[tuple[re.Pattern[str], bool]] = [
 ]
 
 
+# Capitalised words that open a sentence before a name: "Selon Marie Lemoine", "Pour Sophie Martin".
+_NOT_NAME = """
+    selon pour avec mais et la le les une un des pourtant ainsi enfin car donc
+    or alors aussi puis chez sous dans en par après avant interrogé interrogée contacté contactée
+    """
+NOT_NAME_WORDS = frozenset(_NOT_NAME.split())
+
+
 def fold(text: str) -> str:
     """Lower case without accents: the form topic words are compared in ("dépression" -> "depression")."""
     decomposed = unicodedata.normalize("NFKD", text).casefold().replace("œ", "oe").replace("æ", "ae")
@@ -175,8 +195,9 @@ _STOPWORDS = """au aux avec ce ces dans de des du elle en et eux il ils je la le
     telle tels telles dont ou quoi laquelle lequel lesquels lesquelles auquel duquel ceux-ci celle-ci cela ca
     un deux trois quatre cinq six sept huit neuf dix vingt trente cent mille million millions milliard milliards
     moitie tiers quart pourcent fois environ pres presque quasi notamment egalement enfin puis ensuite cependant
-    pourtant toutefois neanmoins certes afin parce lorsqu puisque tandis etc
-    faire fait faits font fera feront peut peuvent pourrait pourraient pouvoir doit doivent devrait devraient
+    pourtant toutefois neanmoins certes afin parce lorsqu puisque tandis etc"""
+_REPORTING = """faire fait faits font fera feront peut peuvent pourrait pourraient pouvoir doit doivent devrait
+    devraient
     etre avoir dire dit disent selon explique expliquent ajoute ajoutent precise souligne estime affirme resume
     declare rappelle rappelait rappele indique note montre montrent montre demontre revele revelent suggere
     etude etudes recherche recherches chercheur chercheurs chercheuse chercheuses scientifique scientifiques
@@ -194,8 +215,11 @@ _STOPWORDS = """au aux avec ce ces dans de des du elle en et eux il ils je la le
     presentait devenaient devenait prise prises usage fin fins certes deja encore bien precis precise
     effet effets positif positifs important lien liens lie liee lies liees associe associee risque risques
     hausse baisse augmentation diminution taux niveau niveaux groupe groupes
-    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"""
-STOPWORDS = frozenset(_STOPWORDS.split())
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+    lundi mardi mercredi jeudi vendredi samedi dimanche matin soir veille lendemain cours sein"""
+# Function words only: what a name can never hold ("Jean Petit" and "Louis Grand" are names).
+FUNCTION_WORDS = frozenset(_STOPWORDS.split())
+STOPWORDS = FUNCTION_WORDS | frozenset(_REPORTING.split())
 # Words of this general-French frequency (Zipf scale) or more say little of a topic.
 COMMON_ZIPF = 5.4
 
@@ -212,8 +236,8 @@ GLOSSARY = {
     "enfant": "children", "ecran": "screen", "eau": "water", "alimentation": "diet", "aliment": "food",
     "alimentaire": "food", "viande": "meat", "poisson": "fish", "legume": "vegetables", "sucre": "sugar",
     "sel": "salt", "graisse": "fat", "poids": "weight", "tabac": "smoking", "fumeur": "smokers",
-    "tabagisme": "smoking", "alcool": "alcohol", "boisson": "drinks", "cafe": "coffee", "the": "tea",
-    "vin": "wine", "biere": "beer", "chien": "dogs", "chat": "cats", "oiseau": "birds", "abeille": "bees",
+    "tabagisme": "smoking", "alcool": "alcohol", "boisson": "drinks", "cafe": "coffee", "vin": "wine",
+    "biere": "beer", "chien": "dogs", "chat": "cats", "oiseau": "birds", "abeille": "bees",
     "arbre": "trees", "foret": "forests", "mer": "sea", "glace": "ice", "rechauffement": "warming",
     "climat": "climate", "chaleur": "heat", "canicule": "heatwave", "secheresse": "drought", "pluie": "rain",
     "vaccin": "vaccine", "grippe": "influenza", "rougeole": "measles", "paludisme": "malaria",
@@ -225,9 +249,9 @@ GLOSSARY = {
     "lait": "milk", "allaitement": "breastfeeding", "ecole": "school", "eleve": "pupils", "etudiant": "students",
     "enseignant": "teachers", "travail": "work", "emploi": "employment", "chomage": "unemployment",
     "salaire": "wages", "revenu": "income", "pauvrete": "poverty", "richesse": "wealth",
-    "inegalite": "inequality", "logement": "housing", "loyer": "rent", "prix": "prices", "impot": "tax",
+    "inegalite": "inequality", "logement": "housing", "loyer": "rent", "impot": "tax",
     "electeur": "voters", "sondage": "poll", "reseau": "network", "telephone": "phone", "jeu": "games",
-    "jeux": "games", "lecture": "reading", "livre": "books", "marche": "walking", "velo": "cycling",
+    "jeux": "games", "lecture": "reading", "livre": "books", "velo": "cycling",
     "voiture": "cars", "ville": "city", "bruit": "noise", "lumiere": "light", "nuit": "night",
     "matin": "morning", "repas": "meals", "jeune": "young", "vieillissement": "ageing", "apprentissage": "learning",
     "langue": "language", "parole": "speech", "tumeur": "tumour", "cardiaque": "cardiac", "avc": "stroke",
@@ -250,8 +274,8 @@ GLOSSARY = {
     "fumer": "smoking", "courir": "running", "marcher": "walking", "nager": "swimming", "natation": "swimming",
     "baignade": "swimming", "froid": "cold", "chaud": "hot", "vieux": "old", "age": "age", "agee": "elderly",
     "retraite": "retirement", "souvenir": "memories", "oubli": "forgetting", "reve": "dreams",
-    "veille": "wakefulness", "regime": "diet", "obese": "obese", "gras": "fat", "sucre-": "sugar",
-    "cancereux": "cancerous", "tumoral": "tumour", "mammaire": "breast", "sein": "breast", "prostate": "prostate",
+    "obese": "obese", "gras": "fat", "sucre-": "sugar",
+    "cancereux": "cancerous", "tumoral": "tumour", "mammaire": "breast", "prostate": "prostate",
     "colon": "colon", "gorge": "throat", "toux": "cough", "fievre": "fever", "rhume": "cold",
     "mecanisme": "mechanism", "comportement": "behaviour", "connaissance": "knowledge", "esprit": "mind",
     "pensee": "thinking", "emotion": "emotions", "peur": "fear", "colere": "anger", "plaisir": "pleasure",
@@ -266,11 +290,26 @@ GLOSSARY = {
     "chocolat": "chocolate", "complement": "supplements", "huile": "oil", "sedentarite": "sedentary",
     "fonte": "melting", "banquise": "ice", "ouragan": "hurricanes", "incendie": "wildfires",
     "inondation": "floods", "neonicotinoide": "neonicotinoids", "ruche": "hive", "pollinisateur": "pollinators",
-    "cours": "lectures", "ordinateur": "computers", "ecriture": "writing", "trajet": "commuting",
+    "ordinateur": "computers", "ecriture": "writing", "trajet": "commuting",
     "cyclable": "cycle", "domicile-travail": "commuting", "fibrose": "fibrosis", "extrasystole": "extrasystoles",
     "auriculaire": "atrial", "hospitalisation": "hospitalizations", "pic": "peaks", "clavier": "keyboard",
     "nageur": "swimmers", "baigner": "swimming", "bain": "bathing", "declin": "decline",
-    "lire": "reading", "lisent": "reading", "abeilles": "bees", "poignet": "wrist", "emplois": "employment",
+    "lire": "reading", "lisent": "reading", "the": "tea", "medecine": "medicine", "pression": "pressure",
+    "gouvernement": "government", "enquete": "survey", "maire": "mayor", "chomeur": "unemployed",
+    "marche a pied": "walking", "abeilles": "bees", "poignet": "wrist", "emplois": "employment",
+}  # fmt: skip
+# French words that are English words of another meaning: no cognate rule may say them in English.
+FALSE_FRIENDS = {
+    "pain": "bread", "main": "hands", "bras": "arms", "vente": "sales", "blesse": "injured", "sale": "",
+    "tue": "", "preservatif": "condoms", "actuel": "", "actuelle": "", "eventuel": "", "eventuelle": "",
+    "evidence": "", "envie": "", "douche": "shower", "lit": "beds", "coin": "", "sort": "", "large": "",
+    "grave": "", "location": "rental", "cave": "", "rente": "", "ne": "", "nes": "", "place": "",
+    "sensible": "sensitive", "librairie": "bookshops", "formation": "training", "collegue": "", "journee": "",
+    "attendre": "", "assister": "", "rester": "", "passer": "", "monnaie": "currency", "car": "", "but": "",
+    "four": "ovens", "mine": "", "pile": "batteries", "rat": "rats", "chair": "flesh", "hall": "", "pour": "",
+    "figure": "", "fin": "", "plus": "", "tape": "", "bride": "", "coins": "",
+    "marche": "", "porte": "", "sein": "",
+    "mari": "husbands", "mais": "", "tant": "", "son": "", "sa": "", "rien": "", "lame": "", "os": "bones",
 }  # fmt: skip
 # Regular French endings and their English counterparts, longest first (on folded, singular words).
 ENDINGS = (
@@ -305,6 +344,8 @@ def to_english(word: str) -> str:
     for form in _singular(word):
         if form in GLOSSARY:
             return GLOSSARY[form]
+        if form in FALSE_FRIENDS:
+            return FALSE_FRIENDS[form]
     best, best_zipf = "", ENGLISH_ZIPF
     for form in _singular(word):
         for french, english in ENDINGS:

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
-from sources import journals, names, normalize, query, registry, study
+from sources import french, journals, names, normalize, query, registry, study
 from sources.types import ClaimQuery, Work
 
 NOTICE_TYPES = {"erratum", "retraction-notice", "correction-notice"}
@@ -140,6 +140,8 @@ def merge(records: list[Work]) -> dict[str, Any]:
 
 
 def _stems(text: str, language: str = "en") -> set[str]:
+    if language == "fr":
+        text = french.fold(text)  # "cœur" is one word, not "c" and "ur"
     return {normalize.stem(w, language) for w in normalize.words(text)}
 
 
@@ -332,7 +334,7 @@ def rank_fact_check(work: Work, q: ClaimQuery) -> tuple[float, list[str]]:
     if not words:
         return 0.0, []
     text = _stems(f"{work.claim_text} {work.title}", language)
-    hits = sum(1 for word in words if normalize.stem(next(iter(normalize.words(word)), word), language) in text)
+    hits = sum(1 for word in words if _stems(word, language) & text)
     reason = _("%(hits)s of %(total)s topic words") % {"hits": hits, "total": len(words)}
     return round(2.5 * hits / len(words), 3), [reason]
 

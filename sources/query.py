@@ -235,7 +235,7 @@ def _unique(items: list[str]) -> list[str]:
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"(\s+(?:of|the|and|for|in|&))+$", "", name.strip())
+    name = re.sub(r"(\s+(?:of|the|and|for|in|&|et|de|du|des|la|le|les))+$", "", name.strip())
     return name.rstrip(".,;:'’ ")
 
 
@@ -304,14 +304,21 @@ def extract_institutions(text: str, language: str = "en") -> list[str]:
     return _unique(found)
 
 
-PROFESSION_WORDS = frozenset(w.lower() for p in (*PROFESSIONS, *french.PROFESSIONS) for w in p.split())
+PROFESSION_WORDS = frozenset(w.lower() for p in PROFESSIONS for w in p.split())
+FRENCH_PROFESSION_WORDS = frozenset(w.lower() for p in french.PROFESSIONS for w in p.split())
 
 
-def _trim_name(name: str) -> str:
+def _trim_name(name: str, language: str = "en") -> str:
     words = name.split()
-    # "Economist José Álvarez" at the start of a sentence: the profession is not part of the name.
+    in_french = language == "fr"
+    titles = f"{TITLES}|{french.TITLES}" if in_french else TITLES
+    professions = PROFESSION_WORDS | FRENCH_PROFESSION_WORDS if in_french else PROFESSION_WORDS
+    # "Economist José Álvarez" at the start of a sentence: the profession is not part of the name;
+    # nor is "Selon" in "Selon Marie Lemoine", nor "La Dre" in "La Dre Sophie Martin".
     while words and (
-        words[0].lower() in PROFESSION_WORDS or re.fullmatch(TITLES, words[0]) or re.fullmatch(french.TITLES, words[0])
+        words[0].lower() in professions
+        or re.fullmatch(titles, words[0])
+        or (in_french and words[0].lower() in french.NOT_NAME_WORDS and len(words) > 2)
     ):
         words.pop(0)
     # "Fiona MacLeod Said" never happens, but a sentence may run a name into a capitalised word.
@@ -327,7 +334,8 @@ def extract_researchers(text: str, *, exclude: list[str], language: str = "en") 
 
 
 _RESEARCHER_PATTERNS = {"en": RESEARCHER_RES, "fr": french.RESEARCHER_RES}
-_STOPWORDS_OF = {"en": STOPWORDS, "fr": french.STOPWORDS | STOPWORDS}
+# What a name's words after the first can never be: English stop words, and in French its function words.
+_NAME_STOPWORDS = {"en": STOPWORDS, "fr": french.FUNCTION_WORDS | STOPWORDS}
 
 
 # Pure and the same for every provider's search of one claim: computed once per process.
@@ -335,11 +343,12 @@ _STOPWORDS_OF = {"en": STOPWORDS, "fr": french.STOPWORDS | STOPWORDS}
 def _researchers(text: str, exclude: tuple[str, ...], language: str = "en") -> tuple[tuple[str, ...], tuple[str, ...]]:
     excluded = {names.fold(e) for e in exclude}
     excluded |= {names.fold(i) for i in KNOWN_INSTITUTIONS}
-    stopwords = _STOPWORDS_OF[language]
+    stopwords = _NAME_STOPWORDS[language]
+    key = french.fold if language == "fr" else str.lower
     hits: list[tuple[int, str, bool]] = []
     for pattern, lead in _RESEARCHER_PATTERNS[language]:
         for match in pattern.finditer(text):
-            name = _trim_name(match.group(1))
+            name = _trim_name(match.group(1), language)
             if not names.looks_like_person(name):
                 continue
             folded = names.fold(name)
@@ -347,7 +356,7 @@ def _researchers(text: str, exclude: tuple[str, ...], language: str = "en") -> t
                 continue
             if journals.known(name) or journals.is_news_outlet(name):
                 continue
-            if any(french.fold(w) in stopwords and w.lower() not in names.PARTICLES for w in name.split()[1:]):
+            if any(key(w) in stopwords and w.lower() not in names.PARTICLES for w in name.split()[1:]):
                 continue
             hits.append((match.start(1), name, lead))
     hits.sort(key=lambda h: h[0])

@@ -34,6 +34,16 @@ def test_journals_named_the_french_way(text: str, journal: str) -> None:
     assert cues(text).journal == journal
 
 
+def test_a_french_journal_name_keeps_its_french_words() -> None:
+    names = [
+        j.name
+        for j in query.extract_journals(
+            "Selon la revue Population et Sociétés, la natalité baisse.", lookups=False, language="fr"
+        )
+    ]
+    assert names == ["Population et Sociétés"]
+
+
 def test_a_french_newspaper_is_not_a_journal() -> None:
     q = cues("Publiée dans Libération, l’enquête montre que les loyers ont doublé.")
     assert q.journals == []
@@ -49,6 +59,12 @@ def test_a_french_newspaper_is_not_a_journal() -> None:
         ("Liane Schmidt, chercheuse en neurosciences à l’Inserm, a résumé les résultats.", "Liane Schmidt", False),
         ("« C’est un signal fort », explique l’épidémiologiste Sean O’Brien.", "Sean O’Brien", False),
         ("Selon Fiona MacLeod, le sommeil protège la mémoire des enfants.", "Fiona MacLeod", False),
+        ("Selon Marie Lemoine, épidémiologiste au CHU de Bordeaux, les cas augmentent.", "Marie Lemoine", False),
+        ("La Dre Sophie Martin et ses collègues ont suivi 300 patients.", "Sophie Martin", True),
+        ("Le Pr Jean Martin et son équipe ont suivi 300 patients.", "Jean Martin", True),
+        ("Le sociologue Louis Grand et ses collègues ont interrogé 300 familles.", "Louis Grand", True),
+        ("Le chercheur Jean Petit a suivi 300 patients pendant un an.", "Jean Petit", False),
+        ("Sophie Martin, chargée de recherche au CNRS, a suivi 300 patients.", "Sophie Martin", False),
     ],
 )
 def test_researchers_introduced_the_french_way(text: str, person: str, lead: bool) -> None:
@@ -68,6 +84,9 @@ def test_researchers_introduced_the_french_way(text: str, person: str, lead: boo
         ("Une étude publiée l’an dernier montrait le contraire.", [2021], None),
         ("Des recherches seront menées au cours de l’année 2031 pour le confirmer.", [], None),
         ("La molécule a été synthétisée dans les années 1960.", [], None),
+        ("Une étude publiée mardi montre que les cas ont doublé depuis le 1er janvier 2020.", [], None),
+        ("Une étude menée auprès de 2 000 enfants nés en 2010 montre un effet.", [], None),
+        ("Une étude publiée au printemps 2021 montre un effet.", [2021], None),
     ],
 )
 def test_years_and_months_named_the_french_way(text: str, years: list[int], month: int | None) -> None:
@@ -91,6 +110,14 @@ def test_years_and_months_named_the_french_way(text: str, years: list[int], mont
     ],
 )
 def test_french_topic_words_are_said_in_english(french_word: str, english: str) -> None:
+    assert french.to_english(french.fold(french_word)) == english
+
+
+@pytest.mark.parametrize(
+    ("french_word", "english"),
+    [("pain", "bread"), ("mains", "hands"), ("préservatif", "condoms"), ("actuel", ""), ("marché", ""), ("sein", "")],
+)
+def test_false_friends_are_never_said_as_the_english_word_they_look_like(french_word: str, english: str) -> None:
     assert french.to_english(french.fold(french_word)) == english
 
 
@@ -138,6 +165,8 @@ def test_the_french_seed_claim_gets_the_cues_of_the_cited_paper() -> None:
 
 
 def test_an_english_article_reads_as_before() -> None:
+    accented = query.build(claim_text="José Tô, a researcher at Inserm, found that sleep helps.", lookups=False)
+    assert accented.researchers == ["José Tô"]
     text = "These results, published in the journal JAMA Psychiatry in 2022 by Hugo Bottemanne and colleagues."
     english = query.build(claim_text=text, article_date=DAY, lookups=False)
     assert english.language == "en" and english.native_keywords == []
@@ -150,3 +179,11 @@ def test_a_french_fact_check_is_ranked_on_the_french_topic_words() -> None:
     same = Work(provider="factcheck_tools", kind="fact_check", claim_text="La kétamine guérit-elle la dépression ?")
     other = Work(provider="factcheck_tools", kind="fact_check", claim_text="Le vaccin contre la grippe rend malade")
     assert merge.rank_fact_check(same, q)[0] > merge.rank_fact_check(other, q)[0]
+
+
+def test_a_ligature_is_part_of_its_word_when_fact_checks_are_compared() -> None:
+    q = ClaimQuery(language="fr", native_keywords=["cœur", "œil"], keywords=["heart", "eye"])
+    unrelated = Work(provider="factcheck_tools", kind="fact_check", claim_text="C’est faux : il n’y a pas de pénurie")
+    related = Work(provider="factcheck_tools", kind="fact_check", claim_text="Le café abîme-t-il le cœur ?")
+    assert merge.rank_fact_check(unrelated, q)[0] == 0
+    assert merge.rank_fact_check(related, q)[0] > 0
