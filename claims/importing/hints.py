@@ -481,7 +481,8 @@ FRENCH_STATISTIC = _any(
     rf"\b(?:\d+(?:[.,]\d+)?|{_FRENCH_NUMBER_WORDS}){_SPACE}*(?:millions?|milliards?|milliers?|centaines?)\b",
     r"[$€£¥]\s?\d",
     rf"\d{_SPACE}?(?:€|euros?\b|dollars?\b)",
-    rf"\b\d+(?:[.,]\d+)?{_SPACE}*(?:mg|kg|g|km|m|cm|ml|l|heures?|jours?|semaines?|mois|ans|années|minutes?|°c|"
+    rf"\b\d+(?:[.,]\d+)?{_SPACE}*(?:mg|kg|g|km|m|cm|ml|l|kilos?|grammes?|heures?|jours?|semaines?|mois|ans|années|"
+    r"minutes?|°c|"
     r"degrés|mètres|kilomètres|tonnes|litres|points?|voix|sièges|"
     r"personnes|patients|patientes|participants|malades|décès|morts|victimes|cas|doses?)\b",
     rf"\b\d+(?:[.,]\d+)?{_SPACE}*(?:Md€|Mds€|M€|k€|Md|Mds)(?!\w)",
@@ -506,7 +507,11 @@ FRENCH_JOURNAL = _any(
 )
 FRENCH_STUDY = _any(
     r"\b(?:étude|études|recherches|chercheurs?|chercheuses?|enquête|enquêtes|sondage|sondages|"
-    r"essai|essais|méta-analyse|analyse|données|scientifiques?|résultats?|travaux|découverte)\b",
+    r"essai|essais|méta-analyse|analyse|données|scientifiques?|résultats?|découverte)\b",
+    # "leurs travaux", "des travaux de recherche", not "les travaux de la rue" (roadworks)
+    r"\b(?:leurs|ses|ces|nos|des)\s+travaux\b(?!\s+(?:de|du|sur)\s+(?:la|le|l[’']|les)?\s*(?:rue|route|voirie|chantier|"
+    r"gare|pont|ligne|bâtiment|école|maison|rénovation|toiture))",
+    r"\btravaux\s+(?:de recherche|scientifiques|publiés|menés|parus)\b",
     r"(?<!à la )\brecherche\b",
     r"(?<!par )\brapports?\b",
     r"\b(?:a|ont)\s+(?:\w+\s+){0,2}(?:montré|démontré|établi|révélé|découvert|constaté|mis en évidence)\b",
