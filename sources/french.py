@@ -93,7 +93,7 @@ JOURNAL_CONTEXT_RES: list[tuple[re.Pattern[str], bool]] = [
 INSTITUTION_RE = re.compile(
     r"\b((?:[Uu]niversité|[Ii]nstitut|[Hh]ôpital|[Cc]entre hospitalier(?: universitaire)?|CHU|[ÉEée]cole|"
     r"[Ll]aboratoire|[Cc]entre de recherche)"
-    r"(?: (?:de|du|des|d’|d')(?: la| l’| l')?)?\s?[A-Z][\w'’-]+(?: (?:de |du |des )?[A-Z][\w'’-]+)*)"
+    r"(?: (?:de|du|des|d’|d')(?: la| l’| l')?)?\s?[A-Z][\w'’-]+(?: (?:de |du |des )?[A-Z][\w'’-]+){0,6})"
 )
 
 PROFESSIONS = (

@@ -52,8 +52,9 @@ PART = (
 )
 PARTICLE = r"(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")"
 # A whole name: a first name (or an initial), optional middle initials, particles and the family name.
+# At most three middle parts: unbounded, a run of capitalised words made every name pattern quadratic.
 NAME = (
-    rf"(?:{PART}|[{_UP}]\.)(?:\s+(?:[{_UP}]\.|{PART}))*?"
+    rf"(?:{PART}|[{_UP}]\.)(?:\s+(?:[{_UP}]\.|{PART})){{0,3}}?"
     rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{PARTICLE}-)?{PART})"
 )
 NAME_RE = re.compile(NAME)

@@ -127,7 +127,7 @@ KNOWN_INSTITUTIONS = [
 INSTITUTION_RE = re.compile(
     r"\b((?:University|Institute|Institut|College|School|Université|Universität|Universidad) (?:of|de|du|for)"
     r"(?: (?:the |and )?[A-Z][\w'’-]+)+"
-    r"|(?:[A-Z][\w'’-]+ )+(?:University|Institute|Hospital|Medical Center|Medical Centre|Clinic|College))\b"
+    r"|(?:[A-Z][\w'’-]+ ){1,6}(?:University|Institute|Hospital|Medical Center|Medical Centre|Clinic|College))\b"
 )
 # How stories introduce researchers. Whole words only: "head" is a role, "headache" is not.
 PROFESSIONS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -156,3 +157,15 @@ def test_offline_a_journal_look_up_leaves_the_name_as_a_soft_cue() -> None:
     q = query.build(claim_text="Published in Cephalalgia Reports, a headache journal, on migraine.", article_date=DAY)
     assert q.journals == ["Cephalalgia Reports"] and not q.journal_resolved
     assert "[ta]" not in pubmed.search_term(q) and "JOURNAL:" not in europepmc.search_query(q)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_long_run_of_capitalised_names_is_read_in_linear_time(language: str) -> None:
+    # Unbounded name and institution patterns made this quadratic: 40,000 characters took 100 s.
+    run = " ".join(["Marie Lemoine Sophie Martin Jean Petit"] * 4200)
+    timings = []
+    for size in (20_000, 160_000):
+        started = time.perf_counter()
+        query.build(claim_text="Ketamine works.", article_body=run[:size], lookups=False, language=language)
+        timings.append(time.perf_counter() - started)
+    assert timings[1] < 5.0 and timings[1] / timings[0] < 24, timings
