@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from wordfreq import zipf_frequency
 
-from sources import names
+from sources import names, normalize
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -176,10 +175,8 @@ _NOT_NAME = """
 NOT_NAME_WORDS = frozenset(_NOT_NAME.split())
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: the form topic words are compared in ("dépression" -> "depression")."""
-    decomposed = unicodedata.normalize("NFKD", text).casefold().replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+# The form topic words are compared in ("dépression" -> "depression", "cœur" -> "coeur").
+fold = normalize.fold
 
 
 # A standard French function-word list, then the vocabulary of science reporting in French. Folded.

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
-from sources import french, journals, names, normalize, query, registry, study
+from sources import journals, names, normalize, query, registry, study
 from sources.types import ClaimQuery, Work
 
 NOTICE_TYPES = {"erratum", "retraction-notice", "correction-notice"}
@@ -140,8 +140,6 @@ def merge(records: list[Work]) -> dict[str, Any]:
 
 
 def _stems(text: str, language: str = "en") -> set[str]:
-    if language == "fr":
-        text = french.fold(text)  # "cœur" is one word, not "c" and "ur"
     return {normalize.stem(w, language) for w in normalize.words(text)}
 
 

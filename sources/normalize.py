@@ -61,10 +61,14 @@ def title_key(value: Any) -> str:
     return SPACE_RE.sub(" ", text).strip()
 
 
+def fold(value: str) -> str:
+    """Lower case without accents, ligatures spelt out: "Cœur" -> "coeur", "dépression" -> "depression"."""
+    folded = unicodedata.normalize("NFKD", value).casefold().replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
 def words(value: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", value).casefold()
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", folded)
+    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(value))
 
 
 _STEMMER = snowballstemmer.stemmer("english")

@@ -306,18 +306,22 @@ def extract_institutions(text: str, language: str = "en") -> list[str]:
 
 PROFESSION_WORDS = frozenset(w.lower() for p in PROFESSIONS for w in p.split())
 FRENCH_PROFESSION_WORDS = frozenset(w.lower() for p in french.PROFESSIONS for w in p.split())
+# What may stand before a name without being part of it: titles and professions, per language.
+_NAME_PREFIXES = {
+    "en": (re.compile(TITLES), PROFESSION_WORDS),
+    "fr": (re.compile(f"{TITLES}|{french.TITLES}"), PROFESSION_WORDS | FRENCH_PROFESSION_WORDS),
+}
 
 
 def _trim_name(name: str, language: str = "en") -> str:
     words = name.split()
     in_french = language == "fr"
-    titles = f"{TITLES}|{french.TITLES}" if in_french else TITLES
-    professions = PROFESSION_WORDS | FRENCH_PROFESSION_WORDS if in_french else PROFESSION_WORDS
+    titles, professions = _NAME_PREFIXES[language]
     # "Economist José Álvarez" at the start of a sentence: the profession is not part of the name;
     # nor is "Selon" in "Selon Marie Lemoine", nor "La Dre" in "La Dre Sophie Martin".
     while words and (
         words[0].lower() in professions
-        or re.fullmatch(titles, words[0])
+        or titles.fullmatch(words[0])
         or (in_french and words[0].lower() in french.NOT_NAME_WORDS and len(words) > 2)
     ):
         words.pop(0)
@@ -409,11 +413,9 @@ def extract_keywords(
 ) -> list[str]:
     """Topic words by informativeness x emphasis; ties go to the word met first in the claim.
 
-    For an article in French, the French words as written (:func:`french_keywords` says them in English).
+    For an article in French, the French words as written (:func:`in_english` says them in English).
     """
-    if _language(language) == "fr":
-        return list(_french_keywords(claim, paragraph, article, tuple(exclude), limit))
-    return list(_keywords(claim, paragraph, article, tuple(exclude), limit))
+    return list(_keywords(claim, paragraph, article, tuple(exclude), limit, _language(language)))
 
 
 def _rank(
@@ -460,6 +462,7 @@ def _rank(
     return ranked, surface
 
 
+_FRENCH_TOKEN_RE = re.compile(r"[^\W\d_][\w’'-]*")
 _FRENCH_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ELISION_RE = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)[’']")
 
@@ -469,39 +472,28 @@ def _written_words(text: str, language: str) -> list[tuple[str, str]]:
     if language != "fr":
         return [(w, w) for w in normalize.words(text)]
     out = []
-    for token in re.findall(r"[^\W\d_][\w’'-]*", text.casefold()):
+    for token in _FRENCH_TOKEN_RE.findall(text.casefold()):
         token = _ELISION_RE.sub("", token).strip("-’'")
         for part in _FRENCH_WORD_RE.findall(token):
             out.append((french.fold(part), part))
     return out
 
 
-@functools.lru_cache(maxsize=512)
-def _keywords(claim: str, paragraph: str, article: str, exclude: tuple[str, ...], limit: int) -> tuple[str, ...]:
-    ranked, surface = _rank(
-        claim,
-        paragraph,
-        article,
-        exclude,
-        stopwords=STOPWORDS,
-        frequency=functools.partial(zipf_frequency, lang="en"),
-        common=COMMON_ZIPF,
-        language="en",
-    )
-    return tuple(surface[k].most_common(1)[0][0] for k in ranked[:limit])
+# How topic words are weighed in each language: its stop words, its word frequencies, and the frequency
+# at or above which a word says little of a topic.
+_RANKING = {
+    "en": (STOPWORDS, functools.partial(zipf_frequency, lang="en"), COMMON_ZIPF),
+    "fr": (french.STOPWORDS, french.frequency, french.COMMON_ZIPF),
+}
 
 
 @functools.lru_cache(maxsize=512)
-def _french_keywords(claim: str, paragraph: str, article: str, exclude: tuple[str, ...], limit: int) -> tuple[str, ...]:
+def _keywords(
+    claim: str, paragraph: str, article: str, exclude: tuple[str, ...], limit: int, language: str = "en"
+) -> tuple[str, ...]:
+    stopwords, frequency, common = _RANKING[language]
     ranked, surface = _rank(
-        claim,
-        paragraph,
-        article,
-        exclude,
-        stopwords=french.STOPWORDS,
-        frequency=french.frequency,
-        common=french.COMMON_ZIPF,
-        language="fr",
+        claim, paragraph, article, exclude, stopwords=stopwords, frequency=frequency, common=common, language=language
     )
     return tuple(surface[k].most_common(1)[0][0] for k in ranked[:limit])
 
@@ -549,7 +541,7 @@ def build(
     found = extract_journals(near, outlets=outlets, lookups=lookups, language=cues)
     servers = [j.name for j in found if j.preprint_server]
     cited = [j for j in found if not j.preprint_server]
-    institutions = extract_institutions(everything, language)
+    institutions = extract_institutions(everything, cues)
     researchers, leads = extract_researchers(
         near + "\n" + article_body, exclude=[*(j.name for j in found), *institutions, outlet], language=cues
     )

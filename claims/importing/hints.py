@@ -317,15 +317,17 @@ def _is_heading(text: str) -> bool:
     return stripped.startswith("#") or (not stripped.endswith((".", "!", ":", "…")) and len(text.split()) < 12)
 
 
-_ROMAN = re.compile(r"[IVXLC]+")
+# A capitalised word at the very start of a sentence is not an acronym ("IT IS", "A"); in French nor is a
+# figure ("PIB") or a Roman numeral ("le XV de France").
+NOT_ACRONYMS = re.compile(r"A|I|OK|TV")
+FRENCH_NOT_ACRONYMS = re.compile(r"A|I|OK|TV|PIB|CV|[IVXLC]+")
 
 
-def _institution_mentioned(text: str, institution: re.Pattern[str] = INSTITUTION) -> bool:
-    for match in institution.finditer(text):
+def _institution_mentioned(text: str, cues: Cues) -> bool:
+    for match in cues.institution.finditer(text):
         token = match.group(0).strip()
-        # A capitalised word at the very start of a sentence is not an acronym ("IT IS", "A").
-        if token.isupper() and (token.rstrip("s") in {"A", "I", "OK", "TV", "PIB", "CV"} or _ROMAN.fullmatch(token)):
-            continue  # nor is a figure ("PIB") or a Roman numeral ("le XV de France", "XXIe siècle")
+        if token.isupper() and cues.not_acronyms.fullmatch(token.rstrip("s")):
+            continue
         return True
     return False
 
@@ -350,7 +352,7 @@ def score_sentence(text: str, language: str = "en") -> tuple[int, tuple[str, ...
         reasons.append("cites a journal")
     elif cues.study.search(text):
         reasons.append("cites a study")
-    if _institution_mentioned(text, cues.institution) and (
+    if _institution_mentioned(text, cues) and (
         cues.press.search(text) or cues.speech.search(text) or cues.study.search(text)
     ):
         reasons.append("cites an institution")
@@ -627,6 +629,7 @@ class Cues:
     journal: re.Pattern[str]
     study: re.Pattern[str]
     institution: re.Pattern[str]
+    not_acronyms: re.Pattern[str]
     press: re.Pattern[str]
     speech: re.Pattern[str]
     causal: re.Pattern[str]
@@ -647,6 +650,7 @@ ENGLISH = Cues(
     journal=JOURNAL,
     study=STUDY,
     institution=INSTITUTION,
+    not_acronyms=NOT_ACRONYMS,
     press=PRESS,
     speech=SPEECH,
     causal=CAUSAL,
@@ -665,6 +669,7 @@ FRENCH = Cues(
     journal=FRENCH_JOURNAL,
     study=FRENCH_STUDY,
     institution=FRENCH_INSTITUTION,
+    not_acronyms=FRENCH_NOT_ACRONYMS,
     press=FRENCH_PRESS,
     speech=FRENCH_SPEECH,
     causal=FRENCH_CAUSAL,
