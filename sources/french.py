@@ -271,7 +271,7 @@ GLOSSARY = {
     "fumer": "smoking", "courir": "running", "marcher": "walking", "nager": "swimming", "natation": "swimming",
     "baignade": "swimming", "froid": "cold", "chaud": "hot", "vieux": "old", "age": "age", "agee": "elderly",
     "retraite": "retirement", "souvenir": "memories", "oubli": "forgetting", "reve": "dreams",
-    "obese": "obese", "gras": "fat", "sucre-": "sugar",
+    "obese": "obese", "gras": "fat",
     "cancereux": "cancerous", "tumoral": "tumour", "mammaire": "breast", "prostate": "prostate",
     "colon": "colon", "gorge": "throat", "toux": "cough", "fievre": "fever", "rhume": "cold",
     "mecanisme": "mechanism", "comportement": "behaviour", "connaissance": "knowledge", "esprit": "mind",
